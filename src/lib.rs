@@ -5,10 +5,14 @@
 //! Every figure comes from `rules/params.rs`, each with its source in ../shared/RULES.md.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::arithmetic_side_effects, clippy::panic))]
 
+pub mod benefits;
+pub mod category;
+pub mod eligibility;
 pub mod error;
 pub mod money;
 pub mod month;
 pub mod rules;
+pub mod terbilang;
 
 pub use error::{Error, ErrorCode, Lang, Result};
 pub use money::Rupiah;
