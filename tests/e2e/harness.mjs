@@ -1,8 +1,7 @@
 // Shared e2e harness: static server on loopback, Chromium launcher, page with error/request guards.
 import http from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -77,11 +76,8 @@ export const chromiumArgs = ['--headless=new', '--no-sandbox', '--disable-gpu', 
 
 /** Launch Debian Chromium (never a downloaded browser). */
 export async function launch() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kj-chromium-'));
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...chromiumArgs, `--user-data-dir=${dir}`].filter((a) => !a.startsWith('--user-data-dir') || false),
-  });
+  // playwright-core gives every launch a fresh temporary profile (its own --user-data-dir).
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 }
 
 /**
