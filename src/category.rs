@@ -108,7 +108,7 @@ pub enum WorkKind {
 }
 
 /// PP 50/2025 sector (RULES.md 1.5, Part 0): transport or other (default other).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     Transport,

@@ -54,6 +54,8 @@ pub enum ErrorCode {
     InvalidInput,
     /// The budget cannot pay for even one person.
     BudgetTooSmall,
+    /// A funding source that cannot pay for this group (e.g. self-paid wage earners).
+    FunderNotAllowed,
 }
 
 /// A library error: what went wrong, where in the input, and the offending value.
@@ -144,6 +146,7 @@ impl ErrorCode {
             ErrorCode::UnknownValue => "UNKNOWN_VALUE",
             ErrorCode::InvalidInput => "INVALID_INPUT",
             ErrorCode::BudgetTooSmall => "BUDGET_TOO_SMALL",
+            ErrorCode::FunderNotAllowed => "FUNDER_NOT_ALLOWED",
         }
     }
 
@@ -189,6 +192,8 @@ impl ErrorCode {
             (InvalidInput, Lang::En) => "Invalid input",
             (BudgetTooSmall, Lang::Id) => "Anggaran tidak cukup untuk satu orang pun selama periode ini",
             (BudgetTooSmall, Lang::En) => "The budget does not cover even one person for this period",
+            (FunderNotAllowed, Lang::Id) => "Sumber dana ini tidak dapat membayar iuran kelompok ini (iuran penerima upah dibayar pemberi kerja)",
+            (FunderNotAllowed, Lang::En) => "This funding source cannot pay for this group (wage earners' contributions are paid by the employer)",
         }
     }
 }

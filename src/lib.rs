@@ -7,9 +7,11 @@
 
 pub mod benefits;
 pub mod category;
+pub mod contribution;
 pub mod eligibility;
 pub mod error;
 pub mod money;
+pub mod note;
 pub mod month;
 pub mod rules;
 pub mod terbilang;
