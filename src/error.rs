@@ -52,8 +52,6 @@ pub enum ErrorCode {
     UnknownValue,
     /// Input of the wrong shape (from the JS boundary).
     InvalidInput,
-    /// The budget cannot pay for even one person.
-    BudgetTooSmall,
     /// A funding source that cannot pay for this group (e.g. self-paid wage earners).
     FunderNotAllowed,
 }
@@ -145,7 +143,6 @@ impl ErrorCode {
             ErrorCode::TextTooLong => "TEXT_TOO_LONG",
             ErrorCode::UnknownValue => "UNKNOWN_VALUE",
             ErrorCode::InvalidInput => "INVALID_INPUT",
-            ErrorCode::BudgetTooSmall => "BUDGET_TOO_SMALL",
             ErrorCode::FunderNotAllowed => "FUNDER_NOT_ALLOWED",
         }
     }
@@ -190,8 +187,6 @@ impl ErrorCode {
             (UnknownValue, Lang::En) => "Unknown value",
             (InvalidInput, Lang::Id) => "Masukan tidak valid",
             (InvalidInput, Lang::En) => "Invalid input",
-            (BudgetTooSmall, Lang::Id) => "Anggaran tidak cukup untuk satu orang pun selama periode ini",
-            (BudgetTooSmall, Lang::En) => "The budget does not cover even one person for this period",
             (FunderNotAllowed, Lang::Id) => "Sumber dana ini tidak dapat membayar iuran kelompok ini (iuran penerima upah dibayar pemberi kerja)",
             (FunderNotAllowed, Lang::En) => "This funding source cannot pay for this group (wage earners' contributions are paid by the employer)",
         }

@@ -182,6 +182,11 @@ pub fn param_key(id: ParamId) -> String {
     out
 }
 
+/// Every row of the table.
+pub fn rows() -> &'static [Param] {
+    params::PARAMS
+}
+
 /// Checks that `m` is inside the table.
 pub fn check_month(m: Month) -> Result<()> {
     if m < TABLE_START || m > TABLE_END {
@@ -262,7 +267,8 @@ impl ParamInfo {
         }
     }
 
-    fn bands() -> ParamInfo {
+    /// The BPU income-band table as one entry.
+    pub fn bands() -> ParamInfo {
         ParamInfo {
             id: ParamId::BpuIncomeBands,
             kind: "table",

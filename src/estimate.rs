@@ -1,0 +1,791 @@
+//! Budget estimates: units (desa, kelurahan, regency offices) × groups × months → totals per month, unit,
+//! group, programme, category and funder, with the Dana Desa share and APBDes lines. And the inverse:
+//! how many people a budget covers.
+//!
+//! Months with the same figures form one segment (the JP cap changes each March, the PP 50/2025 relief
+//! starts and ends): each distinct participant is computed once per segment, then multiplied.
+
+use crate::category::{Category, Funder, Programme, RiskGroup, SchemeKind, WorkKind};
+use crate::contribution::{person_month, too_large, Coverage, MonthRules, Participant, PersonMonth, Shares};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::Rupiah;
+use crate::month::Month;
+use crate::note::Note;
+use crate::rules::{self, Param, ParamId, ParamInfo};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use std::collections::hash_map::{Entry, HashMap};
+
+/// At most 60 months in one estimate (five budget years).
+pub const MAX_MONTHS: u32 = 60;
+/// More than the population of Indonesia: any count above is a typing error.
+pub const MAX_PEOPLE: u64 = 300_000_000;
+/// Every desa and kelurahan of Indonesia (~83 700) fits, with room for regency offices.
+pub const MAX_UNITS: usize = 100_000;
+pub const MAX_GROUPS_PER_UNIT: usize = 1_000;
+pub const MAX_GROUPS: usize = 1_000_000;
+pub const MAX_NAME_CHARS: usize = 200;
+/// A monthly wage above Rp1 miliar is a typing error.
+pub const MAX_WAGE: Rupiah = Rupiah::from_whole(1_000_000_000);
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    #[default]
+    Desa,
+    /// A kelurahan receives no Dana Desa (RULES.md Part 2 §5.6).
+    Kelurahan,
+    /// A regency office (OPD), for Non-ASN groups not tied to a village.
+    Opd,
+}
+
+impl UnitKind {
+    /// The funder when neither the unit nor the group names one.
+    pub const fn default_funder(self) -> Funder {
+        match self {
+            UnitKind::Desa => Funder::Apbdes,
+            UnitKind::Kelurahan | UnitKind::Opd => Funder::Apbd,
+        }
+    }
+}
+
+/// How much of the result to return: a national run need not send 75 000 units back to the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    /// Units with their groups.
+    #[default]
+    Full,
+    /// Units without groups.
+    Units,
+    /// Totals only.
+    Totals,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstimateRequest {
+    pub first_month: Month,
+    pub months: u32,
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub detail: Detail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unit {
+    pub name: String,
+    #[serde(default)]
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub funder: Option<Funder>,
+    /// The village's annual Dana Desa allocation.
+    #[serde(default)]
+    pub dana_desa: Option<Rupiah>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    #[serde(default)]
+    pub label: Option<String>,
+    pub category: Category,
+    #[serde(default)]
+    pub work_kind: Option<WorkKind>,
+    #[serde(default)]
+    pub people: u64,
+    #[serde(default)]
+    pub scheme: Option<SchemeKind>,
+    #[serde(default)]
+    pub base: Option<Rupiah>,
+    #[serde(default)]
+    pub income: Option<Rupiah>,
+    #[serde(default)]
+    pub wage: Option<Rupiah>,
+    #[serde(default)]
+    pub risk_group: Option<u8>,
+    #[serde(default)]
+    pub jht: Option<bool>,
+    #[serde(default)]
+    pub jp: Option<bool>,
+    #[serde(default)]
+    pub funder: Option<Funder>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammeAmount {
+    pub programme: Programme,
+    pub total: Shares,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthAmount {
+    pub month: Month,
+    pub total: Shares,
+    pub programmes: Vec<ProgrammeAmount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryAmount {
+    pub category: Category,
+    pub people: u64,
+    pub total: Shares,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FunderAmount {
+    pub funder: Funder,
+    pub total: Shares,
+}
+
+/// A stretch of months with the same figures, and one person's contribution in each of those months.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Segment {
+    pub from: Month,
+    pub until: Month,
+    pub months: u32,
+    pub per_person_month: PersonMonth,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupResult {
+    pub label: Option<String>,
+    pub category: Category,
+    pub scheme: SchemeKind,
+    pub funder: Funder,
+    pub people: u64,
+    pub base: Option<Rupiah>,
+    pub wage: Option<Rupiah>,
+    pub risk_group: Option<u8>,
+    pub programmes: Vec<Programme>,
+    pub per_person: Vec<Segment>,
+    pub total: Shares,
+    pub programme_totals: Vec<ProgrammeAmount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DanaDesaShare {
+    pub allocation: Rupiah,
+    /// The Dana Desa-funded cost of the period.
+    pub used: Rupiah,
+    /// used ÷ allocation in percent, two decimals ("2.37"); null when the allocation is zero.
+    pub share_percent: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetLineAmount {
+    pub activity: &'static str,
+    pub account: &'static str,
+    pub name_id: &'static str,
+    pub name_en: &'static str,
+    pub total: Shares,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitResult {
+    pub name: String,
+    pub kind: UnitKind,
+    pub people: u64,
+    pub total: Shares,
+    pub programmes: Vec<ProgrammeAmount>,
+    pub groups: Vec<GroupResult>,
+    pub dana_desa: Option<DanaDesaShare>,
+    pub budget_lines: Vec<BudgetLineAmount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstimateResult {
+    pub first_month: Month,
+    pub last_month: Month,
+    pub months: u32,
+    pub people: u64,
+    pub total: Shares,
+    /// total ÷ months, rounded (for display).
+    pub monthly_average: Shares,
+    pub per_month: Vec<MonthAmount>,
+    pub programmes: Vec<ProgrammeAmount>,
+    pub categories: Vec<CategoryAmount>,
+    pub funders: Vec<FunderAmount>,
+    pub units: Vec<UnitResult>,
+    pub rules: Vec<ParamInfo>,
+    pub warnings: Vec<Note>,
+}
+
+/// A group resolved against its unit: who the people are for the rules, and who pays.
+#[derive(Clone, Copy, Debug)]
+struct Resolved {
+    coverage: Coverage,
+    scheme: SchemeKind,
+    from_income: bool,
+}
+
+fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
+    if g.people > MAX_PEOPLE {
+        return Err(Error::new(ErrorCode::PeopleOutOfRange).at("people").detail(digits(g.people)));
+    }
+    check_text(g.label.as_deref(), "label")?;
+    let scheme = g.scheme.unwrap_or(g.category.default_scheme());
+    if !g.category.allows(scheme) {
+        return Err(Error::new(ErrorCode::InvalidInput).at("scheme").detail(match g.category.default_scheme() {
+            SchemeKind::Bpu => "bpu",
+            SchemeKind::Pu => "pu",
+        }));
+    }
+    let funder = g.funder.or(unit.funder).unwrap_or(unit.kind.default_funder());
+    match (unit.kind, funder) {
+        (UnitKind::Kelurahan, Funder::DanaDesa) => return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("funder")),
+        (UnitKind::Opd, Funder::DanaDesa | Funder::Apbdes) => return Err(Error::new(ErrorCode::FunderNotAllowed).at("funder")),
+        _ => {}
+    }
+    let mut from_income = false;
+    let participant = match scheme {
+        SchemeKind::Bpu => {
+            // RULES.md Part 0: the user picks one of the 33 bases (default Rp1.000.000); income only suggests one.
+            let base = match (g.base, g.income) {
+                (Some(b), _) => b,
+                (None, Some(income)) => {
+                    from_income = true;
+                    rules::band_for_income(income).base
+                }
+                (None, None) => default_base()?,
+            };
+            if rules::band_for_base(base).is_none() {
+                return Err(Error::new(ErrorCode::InvalidBase).at("base").detail(base.to_digits()));
+            }
+            Participant::Bpu { base, sector: g.work_kind.unwrap_or_default().sector() }
+        }
+        SchemeKind::Pu => {
+            let wage = g.wage.filter(|w| !w.is_zero()).ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
+            if wage > MAX_WAGE {
+                return Err(Error::new(ErrorCode::AmountOutOfRange).at("wage").detail(wage.to_digits()));
+            }
+            let risk_group = match g.risk_group {
+                None => RiskGroup::default(),
+                Some(n) => RiskGroup::new(n).ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup).at("riskGroup"))?,
+            };
+            Participant::Pu { wage, risk_group }
+        }
+    };
+    if scheme == SchemeKind::Bpu && g.jp == Some(true) {
+        return Err(Error::new(ErrorCode::ProgrammeNotAvailable).at("jp").detail("JP: PU only (RULES.md 1.4)"));
+    }
+    let coverage = Coverage { participant, jht: g.jht.unwrap_or(g.category.default_jht()), jp: g.jp.unwrap_or(false), funder };
+    Ok(Resolved { coverage, scheme, from_income })
+}
+
+fn default_base() -> Result<Rupiah> {
+    rules::find(ParamId::BpuDefaultBase, rules::TABLE_START)?.amount()
+}
+
+fn check_text(t: Option<&str>, field: &str) -> Result<()> {
+    if t.is_some_and(|t| t.chars().count() > MAX_NAME_CHARS) {
+        return Err(Error::new(ErrorCode::TextTooLong).at(field).detail("200"));
+    }
+    Ok(())
+}
+
+fn digits(n: u64) -> String {
+    Rupiah::from_whole(n).to_digits()
+}
+
+fn index_path(field: &str, i: usize) -> String {
+    let mut s = String::from(field);
+    s.push('[');
+    s.push_str(&digits(i as u64));
+    s.push(']');
+    s
+}
+
+/// A stretch of months with identical figures.
+struct Epoch {
+    from: Month,
+    until: Month,
+    months: u32,
+    rules: MonthRules,
+}
+
+fn epochs(first: Month, months: u32) -> Result<Vec<Epoch>> {
+    let mut out: Vec<Epoch> = Vec::new();
+    for i in 0..months {
+        let m = first.plus(i).ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+        let r = MonthRules::for_month(m).map_err(|e| e.at("firstMonth"))?;
+        match out.last_mut() {
+            Some(e) if e.rules.same_as(&r) => {
+                e.until = m;
+                e.months = e.months.saturating_add(1);
+            }
+            _ => out.push(Epoch { from: m, until: m, months: 1, rules: r }),
+        }
+    }
+    Ok(out)
+}
+
+fn programme_amounts(totals: &[Shares; 4], only_used: bool) -> Vec<ProgrammeAmount> {
+    Programme::ALL
+        .iter()
+        .zip(totals.iter())
+        .filter(|(_, t)| !only_used || !t.total.is_zero())
+        .map(|(p, t)| ProgrammeAmount { programme: *p, total: *t })
+        .collect()
+}
+
+fn add_lines(acc: &mut [Shares; 4], pm: &PersonMonth, n: u64) -> Result<()> {
+    for l in &pm.lines {
+        let s = Shares { total: l.total, employer: l.employer, worker: l.worker }.times(n)?;
+        if let Some(slot) = acc.get_mut(l.programme.index()) {
+            slot.add_assign(&s)?;
+        }
+    }
+    Ok(())
+}
+
+/// What the estimate noticed, collected while computing.
+#[derive(Default)]
+struct Flags {
+    dana_desa: bool,
+    apbn: bool,
+    gov_bpu_in_relief: bool,
+    village_funded_bpu_in_relief: bool,
+    from_income: bool,
+    dana_desa_over: bool,
+    dana_desa_no_rules: bool,
+    used: Vec<(*const Param, usize)>,
+}
+
+/// Estimates what covering every group of every unit costs over the period.
+pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
+    if req.months == 0 || req.months > MAX_MONTHS {
+        return Err(Error::new(ErrorCode::MonthsOutOfRange).at("months").detail(digits(u64::from(req.months))));
+    }
+    rules::check_month(req.first_month).map_err(|e| e.at("firstMonth"))?;
+    let last = req.first_month.plus(req.months.saturating_sub(1)).ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+    rules::check_month(last).map_err(|e| e.at("months"))?;
+    if req.units.is_empty() {
+        return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
+    }
+    if req.units.len() > MAX_UNITS {
+        return Err(Error::new(ErrorCode::TooManyItems).at("units").detail(digits(MAX_UNITS as u64)));
+    }
+    let mut n_groups = 0usize;
+    let mut n_people = 0u64;
+    for (i, u) in req.units.iter().enumerate() {
+        let here = || index_path("units", i);
+        check_text(Some(&u.name), "name").map_err(|e| e.within(&here()))?;
+        if u.groups.len() > MAX_GROUPS_PER_UNIT {
+            return Err(Error::new(ErrorCode::TooManyItems).at("groups").within(&here()).detail(digits(MAX_GROUPS_PER_UNIT as u64)));
+        }
+        if u.kind == UnitKind::Kelurahan && u.dana_desa.is_some_and(|d| !d.is_zero()) {
+            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("danaDesa").within(&here()));
+        }
+        n_groups = n_groups.saturating_add(u.groups.len());
+        for g in &u.groups {
+            n_people = n_people.saturating_add(g.people);
+        }
+    }
+    if n_groups == 0 {
+        return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
+    }
+    if n_groups > MAX_GROUPS {
+        return Err(Error::new(ErrorCode::TooManyItems).at("units").detail(digits(MAX_GROUPS as u64)));
+    }
+    if n_people > MAX_PEOPLE {
+        // Each group is checked on its own below (with its path); this catches the sum.
+        let single = req.units.iter().flat_map(|u| u.groups.iter()).any(|g| g.people > MAX_PEOPLE);
+        if !single {
+            return Err(Error::new(ErrorCode::PeopleOutOfRange).at("units").detail(digits(n_people)));
+        }
+    }
+
+    let epochs = epochs(req.first_month, req.months)?;
+    let mut cache: HashMap<(Coverage, usize), PersonMonth> = HashMap::new();
+    let mut flags = Flags::default();
+    let mut total = Shares::default();
+    let mut programmes = [Shares::default(); 4];
+    let mut epoch_month: Vec<(Shares, [Shares; 4])> = epochs.iter().map(|_| (Shares::default(), [Shares::default(); 4])).collect();
+    let mut categories: Vec<(Category, u64, Shares)> = Vec::new();
+    let mut funders = [Shares::default(); 5];
+    let mut units = Vec::with_capacity(if req.detail == Detail::Totals { 0 } else { req.units.len() });
+
+    for (ui, unit) in req.units.iter().enumerate() {
+        let mut u_total = Shares::default();
+        let mut u_prog = [Shares::default(); 4];
+        let mut u_people = 0u64;
+        let mut dd_used = Rupiah::ZERO;
+        let mut lines: Vec<BudgetLineAmount> = Vec::new();
+        let mut groups = Vec::new();
+        for (gi, g) in unit.groups.iter().enumerate() {
+            let at = |e: Error| e.within(&index_path("groups", gi)).within(&index_path("units", ui));
+            let r = resolve(g, unit).map_err(at)?;
+            flags.from_income |= r.from_income;
+            let funder = r.coverage.funder;
+            flags.dana_desa |= funder == Funder::DanaDesa;
+            flags.apbn |= funder == Funder::Apbn;
+            let mut g_total = Shares::default();
+            let mut g_prog = [Shares::default(); 4];
+            let mut segments: Vec<Segment> = Vec::new();
+            for (ei, ep) in epochs.iter().enumerate() {
+                let pm: &PersonMonth = match cache.entry((r.coverage, ei)) {
+                    Entry::Occupied(o) => o.into_mut(),
+                    Entry::Vacant(v) => {
+                        let pm = person_month(&r.coverage, &ep.rules).map_err(at)?;
+                        note_used(&mut flags, &pm, ep, ei, &r.coverage);
+                        v.insert(pm)
+                    }
+                };
+                let per_month = pm.total.times(g.people)?;
+                let n = g.people.checked_mul(u64::from(ep.months)).ok_or_else(too_large)?;
+                g_total.add_assign(&pm.total.times(n)?)?;
+                add_lines(&mut g_prog, pm, n)?;
+                if let Some((m_total, m_prog)) = epoch_month.get_mut(ei) {
+                    m_total.add_assign(&per_month)?;
+                    add_lines(m_prog, pm, g.people)?;
+                }
+                if req.detail == Detail::Full {
+                    // Epochs split on any rule change; a group unaffected by it keeps one segment.
+                    match segments.last_mut() {
+                        Some(last) if last.per_person_month == *pm => {
+                            last.until = ep.until;
+                            last.months = last.months.saturating_add(ep.months);
+                        }
+                        _ => segments.push(Segment { from: ep.from, until: ep.until, months: ep.months, per_person_month: pm.clone() }),
+                    }
+                }
+            }
+            if funder == Funder::DanaDesa {
+                dd_used = dd_used.checked_add(g_total.paid_by(funder)).ok_or_else(too_large)?;
+            }
+            if unit.kind == UnitKind::Desa && matches!(funder, Funder::DanaDesa | Funder::Apbdes) {
+                if let Some(line) = g.category.apbdes_line() {
+                    match lines.iter_mut().find(|l| l.account == line.account && l.activity == line.activity) {
+                        Some(l) => l.total.add_assign(&g_total)?,
+                        None => lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: g_total }),
+                    }
+                }
+            }
+            u_total.add_assign(&g_total)?;
+            for (a, b) in u_prog.iter_mut().zip(g_prog.iter()) {
+                a.add_assign(b)?;
+            }
+            u_people = u_people.saturating_add(g.people);
+            if let Some(f) = funders.get_mut(funder.index()) {
+                f.add_assign(&g_total)?;
+            }
+            match categories.iter_mut().find(|c| c.0 == g.category) {
+                Some(c) => {
+                    c.1 = c.1.saturating_add(g.people);
+                    c.2.add_assign(&g_total)?;
+                }
+                None => categories.push((g.category, g.people, g_total)),
+            }
+            if req.detail == Detail::Full {
+                let (base, wage, risk_group) = match r.coverage.participant {
+                    Participant::Bpu { base, .. } => (Some(base), None, None),
+                    Participant::Pu { wage, risk_group } => (None, Some(wage), Some(risk_group.get())),
+                };
+                let mut progs = vec![Programme::Jkk, Programme::Jkm];
+                if r.coverage.jht {
+                    progs.push(Programme::Jht);
+                }
+                if r.coverage.jp {
+                    progs.push(Programme::Jp);
+                }
+                groups.push(GroupResult {
+                    label: g.label.clone(),
+                    category: g.category,
+                    scheme: r.scheme,
+                    funder,
+                    people: g.people,
+                    base,
+                    wage,
+                    risk_group,
+                    programmes: progs,
+                    per_person: segments,
+                    total: g_total,
+                    programme_totals: programme_amounts(&g_prog, true),
+                });
+            }
+        }
+        let dana_desa = match (unit.kind, unit.dana_desa) {
+            (UnitKind::Desa, Some(allocation)) => {
+                let share_percent = percent(dd_used, allocation);
+                if dd_used > allocation {
+                    flags.dana_desa_over = true;
+                }
+                Some(DanaDesaShare { allocation, used: dd_used, share_percent })
+            }
+            _ => None,
+        };
+        total.add_assign(&u_total)?;
+        for (a, b) in programmes.iter_mut().zip(u_prog.iter()) {
+            a.add_assign(b)?;
+        }
+        if req.detail != Detail::Totals {
+            units.push(UnitResult {
+                name: unit.name.clone(),
+                kind: unit.kind,
+                people: u_people,
+                total: u_total,
+                programmes: programme_amounts(&u_prog, true),
+                groups,
+                dana_desa,
+                budget_lines: lines,
+            });
+        }
+    }
+
+    let mut per_month = Vec::with_capacity(req.months as usize);
+    for (ep, (m_total, m_prog)) in epochs.iter().zip(epoch_month.iter()) {
+        for k in 0..ep.months {
+            let month = ep.from.plus(k).ok_or_else(too_large)?;
+            per_month.push(MonthAmount { month, total: *m_total, programmes: programme_amounts(m_prog, true) });
+        }
+    }
+    if flags.dana_desa {
+        for ep in &epochs {
+            if rules::find_optional(ParamId::DanaDesaRules, ep.from).is_none() || rules::find_optional(ParamId::DanaDesaRules, ep.until).is_none() {
+                flags.dana_desa_no_rules = true;
+            }
+        }
+    }
+    categories.sort_by_key(|c| c.0);
+    let months_dec = Decimal::from(req.months);
+    let avg = |r: Rupiah| r.decimal().checked_div(months_dec).map(Rupiah::round).unwrap_or(Rupiah::ZERO);
+    Ok(EstimateResult {
+        first_month: req.first_month,
+        last_month: last,
+        months: req.months,
+        people: n_people,
+        monthly_average: Shares { total: avg(total.total), employer: avg(total.employer), worker: avg(total.worker) },
+        total,
+        per_month,
+        programmes: programme_amounts(&programmes, true),
+        categories: categories.into_iter().map(|(category, people, total)| CategoryAmount { category, people, total }).collect(),
+        funders: Funder::ALL.iter().zip(funders.iter()).filter(|(_, t)| !t.total.is_zero()).map(|(f, t)| FunderAmount { funder: *f, total: *t }).collect(),
+        units,
+        rules: rules_used(&flags, &epochs, last),
+        warnings: warnings(&flags, req, &epochs),
+    })
+}
+
+fn note_used(flags: &mut Flags, pm: &PersonMonth, ep: &Epoch, ei: usize, c: &Coverage) {
+    for l in &pm.lines {
+        for id in &l.rules {
+            if let Ok(p) = rules::find(*id, ep.from) {
+                let key = (p as *const Param, ei);
+                if !flags.used.contains(&key) {
+                    flags.used.push(key);
+                }
+            }
+        }
+    }
+    if let Participant::Bpu { sector, .. } = c.participant {
+        let window = match sector {
+            crate::category::Sector::Transport => ep.rules.relief_transport,
+            crate::category::Sector::Other => ep.rules.relief_other,
+        };
+        if window.is_some() && !c.funder.gets_pp50_relief() {
+            match c.funder {
+                Funder::DanaDesa | Funder::Apbdes => flags.village_funded_bpu_in_relief = true,
+                _ => flags.gov_bpu_in_relief = true,
+            }
+        }
+    }
+}
+
+fn rules_used(flags: &Flags, epochs: &[Epoch], last: Month) -> Vec<ParamInfo> {
+    let mut out: Vec<ParamInfo> = Vec::new();
+    let mut seen: Vec<*const Param> = Vec::new();
+    for (p, ei) in &flags.used {
+        if seen.contains(p) {
+            continue;
+        }
+        seen.push(*p);
+        // The pointer came from the static table; find the row again instead of dereferencing it.
+        if let Some(row) = rules::rows().iter().find(|r| core::ptr::eq(*r, *p)) {
+            let until = epochs.get(*ei).map_or(last, |e| e.until);
+            out.push(ParamInfo::of(row, until));
+        }
+    }
+    if flags.from_income || out.iter().any(|p| p.id == ParamId::BpuIncomeBands) {
+        out.retain(|p| p.id != ParamId::BpuIncomeBands);
+        out.push(ParamInfo::bands());
+    }
+    out
+}
+
+fn percent(part: Rupiah, whole: Rupiah) -> Option<String> {
+    if whole.is_zero() {
+        return None;
+    }
+    let p = part.decimal().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole.decimal())?;
+    let p = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut s = String::new();
+    let _ = core::fmt::write(&mut s, format_args!("{p:.2}"));
+    Some(s)
+}
+
+fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note> {
+    let mut w = Vec::new();
+    if flags.dana_desa {
+        w.push(Note {
+            code: "DANA_DESA_SUBJECT_TO_PERBUP",
+            id: "Penggunaan Dana Desa untuk iuran BPJS Ketenagakerjaan tunduk pada Perbup/juknis kabupaten masing-masing.",
+            en: "Using Dana Desa for BPJS Ketenagakerjaan contributions is subject to the regency's own Perbup / juknis.",
+            source: "RULES.md Part 0; Permendes PDT 16/2025 as read by officials (article not seen)",
+            needs_verification: true,
+        });
+    }
+    if flags.dana_desa_no_rules {
+        w.push(Note {
+            code: "DANA_DESA_RULES_UNKNOWN_YEAR",
+            id: "Aturan Dana Desa untuk sebagian tahun periode ini belum diketahui kalkulator.",
+            en: "The Dana Desa rules for part of this period's years are not yet known to the calculator.",
+            source: "RULES.md Part 2 §2 (rules known per budget year, 2023–2026)",
+            needs_verification: true,
+        });
+    }
+    if flags.dana_desa_over {
+        w.push(Note {
+            code: "DANA_DESA_EXCEEDED",
+            id: "Biaya yang dibiayai Dana Desa melebihi pagu Dana Desa desa tersebut.",
+            en: "The Dana Desa-funded cost exceeds the village's Dana Desa allocation.",
+            source: "",
+            needs_verification: false,
+        });
+    }
+    if flags.dana_desa && req.units.iter().any(|u| u.dana_desa.is_some()) && (req.months != 12 || req.first_month.month() != 1) {
+        w.push(Note {
+            code: "DANA_DESA_SHARE_PERIOD",
+            id: "Persentase Dana Desa membandingkan biaya periode ini dengan pagu satu tahun anggaran.",
+            en: "The Dana Desa share compares this period's cost with one budget year's allocation.",
+            source: "",
+            needs_verification: false,
+        });
+    }
+    if flags.gov_bpu_in_relief {
+        w.push(Note {
+            code: "PP50_RELIEF_NOT_FOR_APBN_APBD",
+            id: "Keringanan iuran 50% PP 50/2025 tidak berlaku untuk peserta BPU yang iurannya dibayar APBN/APBD; dihitung tarif penuh.",
+            en: "The PP 50/2025 50% relief does not apply to BPU whose contributions are paid by APBN/APBD; full rates are used.",
+            source: "PP 50/2025 Pasal 3 (article placement [M])",
+            needs_verification: false,
+        });
+    }
+    if flags.village_funded_bpu_in_relief {
+        w.push(Note {
+            code: "PP50_RELIEF_VILLAGE_FUNDED_UNCONFIRMED",
+            id: "Belum ada sumber apakah keringanan PP 50/2025 berlaku bila iuran dibayar Dana Desa/APBDes; dihitung tarif penuh (anggaran lebih aman).",
+            en: "No source says whether the PP 50/2025 relief applies when Dana Desa/APBDes pays; full rates are used (the safer budget).",
+            source: "RULES.md Part 0 and 1.5 [UNCONFIRMED]",
+            needs_verification: true,
+        });
+    }
+    if flags.apbn {
+        w.push(Note {
+            code: "APBN_NO_NATIONAL_SCHEME",
+            id: "Belum ada program nasional (PBI Jamsosnaker) yang membayar iuran dari APBN.",
+            en: "No national scheme (PBI Jamsosnaker) paying contributions from APBN had been implemented.",
+            source: "djsn.go.id (Sep 2022), RULES.md Part 1 §4 [M]",
+            needs_verification: false,
+        });
+    }
+    if flags.from_income {
+        w.push(Note {
+            code: "BASE_FROM_INCOME",
+            id: "Dasar iuran BPU diperkirakan dari penghasilan; peserta memilih sendiri dasar iurannya dari tabel.",
+            en: "The BPU contribution base was suggested from the income; participants choose their base from the table.",
+            source: "PP 44/2015 Lampiran II; RULES.md Part 0",
+            needs_verification: true,
+        });
+    }
+    let stale = flags.used.iter().any(|(p, ei)| {
+        rules::rows().iter().any(|r| core::ptr::eq(r, *p) && epochs.get(*ei).is_some_and(|e| r.stale_in(e.until)))
+    });
+    if stale {
+        w.push(Note {
+            code: "FIGURE_PAST_KNOWN_DATE",
+            id: "Sebagian bulan berada setelah tanggal terakhir suatu angka diketahui berlaku (mis. batas upah JP naik setiap Maret); angka terakhir yang diketahui dipakai.",
+            en: "Some months are past the last date a figure is known to hold (e.g. the JP wage cap rises each March); the last known figure is used.",
+            source: "PP 45/2015 Pasal 29",
+            needs_verification: true,
+        });
+    }
+    w
+}
+
+/// "Rp X covers how many people for N months".
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageRequest {
+    pub budget: Rupiah,
+    pub first_month: Month,
+    pub months: u32,
+    pub group: Group,
+    #[serde(default)]
+    pub funder: Option<Funder>,
+    #[serde(default)]
+    pub unit_kind: Option<UnitKind>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageResult {
+    pub people: u64,
+    /// What the budget pays for one person over the period.
+    pub per_person_period: Rupiah,
+    /// The cost of covering `people`.
+    pub cost: Shares,
+    pub left_over: Rupiah,
+    pub per_person: Vec<Segment>,
+    pub warnings: Vec<Note>,
+}
+
+/// How many people of `group` a budget covers for the period, and what is left over. The budget pays the
+/// funder's share (employer share; everything for self-paid groups).
+pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
+    let mut group = req.group.clone();
+    group.people = 1;
+    if let Some(f) = req.funder {
+        group.funder = Some(f);
+    }
+    let unit = Unit { name: String::new(), kind: req.unit_kind.unwrap_or_default(), funder: None, dana_desa: None, groups: vec![group] };
+    let one = estimate(&EstimateRequest { first_month: req.first_month, months: req.months, units: vec![unit], detail: Detail::Full })
+        .map_err(|e| match e.path.strip_prefix("units[0].groups[0]") {
+            Some(rest) => {
+                let mut e2 = e.clone();
+                e2.path = String::from("group");
+                e2.path.push_str(rest);
+                e2
+            }
+            None => e,
+        })?;
+    let g = one.units.first().and_then(|u| u.groups.first()).ok_or_else(|| Error::new(ErrorCode::EmptyRequest))?;
+    let per_person = g.total;
+    let pays = per_person.paid_by(g.funder);
+    // div_rem is None only for a zero cost, which no participant has; then nobody is "covered".
+    let (people, left_over) = req.budget.div_rem(pays).unwrap_or((0, req.budget));
+    Ok(CoverageResult {
+        people,
+        per_person_period: pays,
+        cost: per_person.times(people)?,
+        left_over,
+        per_person: g.per_person.clone(),
+        warnings: one.warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests;
