@@ -1,0 +1,10 @@
+// Makes pkg/package.json describe the whole widget (wasm glue + widget files), so `pkg/` works as an
+// npm package and as the folder an admin uploads. Deterministic output (sorted file list).
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+const path = new URL('../pkg/package.json', import.meta.url);
+const pkg = JSON.parse(readFileSync(path, 'utf8'));
+const files = readdirSync(new URL('../pkg/', import.meta.url)).filter((f) => f !== 'package.json').sort();
+pkg.files = files;
+pkg.exports = { '.': './kalkulator_jamsostek.js', './widget.js': './widget.js', './package.json': './package.json' };
+pkg.sideEffects = ['./widget.js', './snippets/*'];
+writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite: host rules tests and lints, the JS boundary in Node and in headless Chromium,
+# the committed build is current, browser end-to-end tests, and the size budget.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n== %s ==\n' "$*"; }
+
+bash scripts/setup.sh
+
+step "rules core (host): cargo test"
+cargo test --quiet
+
+step "lints: cargo clippy (library code may not panic or overflow)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+
+step "JS boundary in Node: wasm-pack test --node"
+out=$(wasm-pack --quiet test --node 2>&1) || { echo "$out"; exit 1; }
+echo "$out" | grep -E "^test result|passed|failed" || true
+echo "$out" | grep -qE "test result: ok\. [1-9][0-9]* passed" || { echo "$out"; echo "no boundary test ran in Node"; exit 1; }
+
+step "JS boundary in headless Chromium: wasm-pack test --headless --chrome"
+# Without WASM_BINDGEN_USE_BROWSER the browser run skips every test and still exits 0: check the count.
+out=$(WASM_BINDGEN_USE_BROWSER=1 wasm-pack --quiet test --headless --chrome 2>&1) || { echo "$out"; exit 1; }
+echo "$out" | grep -E "^test result|passed|failed" || true
+echo "$out" | grep -qE "test result: ok\. [1-9][0-9]* passed" || { echo "$out"; echo "no boundary test ran in Chromium"; exit 1; }
+
+step "committed widget build (pkg/) is current"
+bash scripts/build.sh
+if ! git diff --quiet -- pkg || [ -n "$(git status --porcelain -- pkg)" ]; then
+  git status --short -- pkg
+  echo "pkg/ is stale against the sources: run 'bash scripts/build.sh' and commit pkg/."
+  [ "${CI:-}" = "true" ] && exit 1
+  echo "(not CI: continuing with the fresh build)"
+fi
+
+step "browser end-to-end tests (playwright-core + Debian Chromium)"
+node --test --test-concurrency=1 tests/e2e/
+
+step "size budget"
+node scripts/size.mjs --check

@@ -1,0 +1,136 @@
+//! The real JS boundary, round-tripped under wasm-bindgen-test: plain JS objects in, plain objects out,
+//! money as strings, errors as JS `Error`s with a stable `code`. Runs in Node (`wasm-pack test --node`)
+//! and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome`).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+// The glue exports are reached through the crate's public wasm functions.
+use kalkulator_jamsostek::wasm as api;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON")
+}
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    let mut cur = v.clone();
+    for key in path.split('.') {
+        cur = match key.parse::<u32>() {
+            Ok(i) => Array::from(&cur).get(i),
+            Err(_) => Reflect::get(&cur, &key.into()).expect("property"),
+        };
+    }
+    cur
+}
+
+fn s(v: &JsValue, path: &str) -> String {
+    get(v, path).as_string().unwrap_or_else(|| panic!("{path} is not a string: {:?}", get(v, path)))
+}
+
+fn code(e: &JsValue) -> String {
+    s(e, "code")
+}
+
+#[wasm_bindgen_test]
+fn estimate_round_trips_plain_objects_and_string_money() {
+    let req = js(r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"Wanci","funder":"apbd","groups":[{"category":"pekerja_rentan","people":100}]}]}"#);
+    let r = api::estimate(req, None).expect("estimate");
+    assert!(r.is_object() && !r.is_instance_of::<js_sys::Map>(), "plain object, not Map");
+    assert_eq!(s(&r, "total.total"), "20160000");
+    assert_eq!(s(&r, "total.employer"), "20160000");
+    assert_eq!(s(&r, "units.0.groups.0.perPerson.0.perPersonMonth.total.total"), "16800");
+    assert_eq!(s(&r, "firstMonth"), "2026-01");
+    assert_eq!(s(&r, "lastMonth"), "2026-12");
+    assert_eq!(get(&r, "people").as_f64(), Some(100.0));
+    assert!(get(&r, "units.0.danaDesa").is_null(), "None crosses as null");
+    assert_eq!(s(&r, "programmes.0.programme"), "jkk");
+}
+
+#[wasm_bindgen_test]
+fn indonesian_amount_text_is_accepted() {
+    let req = js(r#"{"firstMonth":"2026-01","months":1,"units":[{"name":"Desa","groups":[{"category":"perangkat_desa","people":1,"wage":"Rp 2.000.000"}]}]}"#);
+    let r = api::estimate(req, Some("id".into())).expect("estimate");
+    assert_eq!(s(&r, "total.total"), "10800");
+    assert_eq!(api::parse_amount("1.500.000", None).unwrap(), "1500000");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_with_code_path_and_language() {
+    let req = js(r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":400000000}]}]}"#);
+    let e = api::estimate(req.clone(), Some("en".into())).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(code(&e), "PEOPLE_OUT_OF_RANGE");
+    assert_eq!(s(&e, "path"), "units[0].groups[0].people");
+    assert!(s(&e, "message").contains("not plausible"));
+    let e = api::estimate(req, None).unwrap_err();
+    assert!(s(&e, "message").contains("tidak masuk akal"), "Bahasa Indonesia by default");
+
+    let cases = [
+        (r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"dukun","people":1}]}]}"#, "UNKNOWN_VALUE", "units[0].groups[0].category"),
+        (r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":-1}]}]}"#, "INVALID_INPUT", "units[0].groups[0].people"),
+        (r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":1.5}]}]}"#, "INVALID_INPUT", "units[0].groups[0].people"),
+        (r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"non_asn","people":1,"wage":"dua juta"}]}]}"#, "INVALID_AMOUNT", "units[0].groups[0].wage"),
+        (r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"non_asn","people":1,"wage":2000000}]}]}"#, "INVALID_INPUT", "units[0].groups[0].wage"),
+        (r#"{"firstMonth":"Januari","months":12,"units":[]}"#, "INVALID_MONTH", "firstMonth"),
+        (r#"{"firstMonth":"2026-01","months":0,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":1}]}]}"#, "MONTHS_OUT_OF_RANGE", "months"),
+        (r#"{"firstMonth":"2026-01","months":12,"units":[]}"#, "EMPTY_REQUEST", "units"),
+        (r#"[1,2,3]"#, "INVALID_INPUT", ""),
+        (r#"null"#, "INVALID_INPUT", ""),
+    ];
+    for (json, want, path) in cases {
+        let e = api::estimate(js(json), None).unwrap_err();
+        assert_eq!(code(&e), want, "{json}");
+        assert_eq!(s(&e, "path"), path, "{json}");
+    }
+    let e = api::estimate(js("{}"), Some("fr".into())).unwrap_err();
+    assert_eq!(code(&e), "UNKNOWN_VALUE");
+}
+
+#[wasm_bindgen_test]
+fn coverage_benefits_eligibility_and_helpers() {
+    let c = api::coverage(js(r#"{"budget":"20.160.000","firstMonth":"2026-01","months":12,"group":{"category":"pekerja_rentan"},"funder":"apbd"}"#), None).unwrap();
+    assert_eq!(get(&c, "people").as_f64(), Some(100.0));
+    assert_eq!(s(&c, "leftOver"), "0");
+
+    let b = api::benefits(js(r#"{"scheme":"bpu","membershipMonths":48}"#), None).unwrap();
+    assert_eq!(s(&b, "jkm.total"), "42000000");
+
+    let el = api::eligibility(js(r#"{"age":30,"work":"informal","workKind":"nelayan"}"#), None).unwrap();
+    assert_eq!(get(&el, "eligible").as_bool(), Some(true));
+    assert_eq!(s(&el, "scheme"), "bpu");
+
+    assert_eq!(api::terbilang("20160000", None).unwrap(), "dua puluh juta seratus enam puluh ribu rupiah");
+    assert_eq!(code(&api::terbilang("12,5", None).unwrap_err()), "INVALID_AMOUNT");
+    let bands = Array::from(&api::bpu_bands().unwrap());
+    assert_eq!(bands.length(), 33);
+    assert_eq!(s(&bands.get(0), "upper"), "1099999");
+    let rules = Array::from(&api::rules_in_force("2026-06", None).unwrap());
+    assert!(rules.length() > 20);
+    assert_eq!(code(&api::rules_in_force("2019-01", None).unwrap_err()), "MONTH_OUTSIDE_RULES");
+    let info = api::info().unwrap();
+    assert_eq!(s(&info, "tableStart"), "2023-03");
+}
+
+#[wasm_bindgen_test]
+fn hostile_shapes_get_clean_errors_and_the_module_keeps_answering() {
+    let deep = "[".repeat(5000) + &"]".repeat(5000);
+    let proto = r#"{"__proto__":{"polluted":1},"constructor":{"prototype":{}},"firstMonth":"2026-01","months":12,"units":[{"name":"<img src=x onerror=alert(1)>","groups":[{"category":"pekerja_rentan","people":1}]}]}"#;
+    let long = format!(r#"{{"firstMonth":"2026-01","months":12,"units":[{{"name":"{}","groups":[{{"category":"pekerja_rentan","people":1}}]}}]}}"#, "x".repeat(100_000));
+    for json in [deep.as_str(), r#"{"firstMonth":"2026-01","months":1e308,"units":[]}"#, long.as_str(), r#""string""#, "true"] {
+        if let Ok(v) = JSON::parse(json) {
+            let e = api::estimate(v, None).unwrap_err();
+            assert!(!code(&e).is_empty(), "{}", &json[..json.len().min(40)]);
+        }
+    }
+    // Not an error: names are data, returned as data.
+    let r = api::estimate(js(proto), None).unwrap();
+    assert_eq!(s(&r, "units.0.name"), "<img src=x onerror=alert(1)>");
+    assert!(Reflect::get(&Object::new(), &"polluted".into()).unwrap().is_undefined());
+    for v in [JsValue::NAN, JsValue::from_f64(f64::INFINITY), JsValue::UNDEFINED, JsValue::from_f64(-0.0)] {
+        assert!(!code(&api::estimate(v, None).unwrap_err()).is_empty());
+    }
+    let r = api::estimate(js(r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":1}]}]}"#), None).unwrap();
+    assert_eq!(s(&r, "total.total"), "201600");
+}
