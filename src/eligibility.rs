@@ -523,11 +523,16 @@ fn validate(req: &EligibilityRequest) -> Result<()> {
             return Err(Error::new(ErrorCode::InvalidAge).at("regency").detail(d));
         }
     }
+    let too_many = |path: &str| {
+        let mut d = String::new();
+        crate::month::push_digits(&mut d, u32::try_from(MAX_LIST).unwrap_or(u32::MAX), 1);
+        Error::new(ErrorCode::TooManyItems).at(path).detail(d)
+    };
     if r.funded_categories.as_ref().is_some_and(|v| v.len() > MAX_LIST) {
-        return Err(Error::new(ErrorCode::TooManyItems).at("regency.fundedCategories").detail("32"));
+        return Err(too_many("regency.fundedCategories"));
     }
     if r.pu_institutions.len() > MAX_LIST {
-        return Err(Error::new(ErrorCode::TooManyItems).at("regency.puInstitutions").detail("32"));
+        return Err(too_many("regency.puInstitutions"));
     }
     if req.work == WorkStatus::VillageInstitution {
         match req.category {
@@ -870,7 +875,8 @@ mod tests {
     fn too_many_categories() {
         let mut q = req(30, WorkStatus::Informal);
         q.regency.pu_institutions = vec![Category::Bpd; 33];
-        assert_eq!(eligibility(&q).unwrap_err().code, ErrorCode::TooManyItems);
+        let e = eligibility(&q).unwrap_err();
+        assert_eq!((e.code, e.path.as_str(), e.detail.as_str()), (ErrorCode::TooManyItems, "regency.puInstitutions", "32"));
     }
 
     #[test]
