@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A worker category as regencies and villages budget them (RULES.md Part 2 §7).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -92,6 +93,7 @@ pub struct BudgetLine {
 }
 
 /// Kind of work of a pekerja rentan (BPU). Only `Transport` changes a rule: the PP 50/2025 relief window.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkKind {
@@ -108,6 +110,7 @@ pub enum WorkKind {
 }
 
 /// PP 50/2025 sector (RULES.md 1.5, Part 0): transport or other (default other).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
@@ -126,6 +129,7 @@ impl WorkKind {
 }
 
 /// BPU (Bukan Penerima Upah, flat amounts on a declared base) or PU (Penerima Upah, % of wage).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SchemeKind {
@@ -135,6 +139,7 @@ pub enum SchemeKind {
 
 /// The programmes of BPJS Ketenagakerjaan the calculator budgets. JKP is not budgeted (RULES.md 2.1: likely
 /// not applicable to Pemda/Desa).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Programme {
@@ -162,6 +167,7 @@ impl Programme {
 }
 
 /// Who pays the employer (or, for BPU, the whole) contribution.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Funder {

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// Total, employer (what the funder pays) and worker share. For BPU paid by a government budget, the
 /// whole contribution is the employer share; for self-paid BPU it is the worker share.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Shares {
     pub total: Rupiah,
@@ -77,6 +78,7 @@ pub struct Coverage {
 }
 
 /// One programme's contribution for one person in one month.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
@@ -92,6 +94,7 @@ pub struct Line {
 }
 
 /// One person's contribution in one month.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonMonth {

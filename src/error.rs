@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 /// The language of messages. Bahasa Indonesia first.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

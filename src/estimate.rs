@@ -28,6 +28,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// A monthly wage above Rp1 miliar is a typing error.
 pub const MAX_WAGE: Rupiah = Rupiah::from_whole(1_000_000_000);
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
@@ -50,6 +51,7 @@ impl UnitKind {
 }
 
 /// How much of the result to return: a national run need not send 75 000 units back to the page.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Detail {
@@ -62,6 +64,7 @@ pub enum Detail {
     Totals,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EstimateRequest {
@@ -72,6 +75,7 @@ pub struct EstimateRequest {
     pub detail: Detail,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Unit {
@@ -87,6 +91,7 @@ pub struct Unit {
     pub groups: Vec<Group>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
@@ -115,6 +120,7 @@ pub struct Group {
     pub funder: Option<Funder>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgrammeAmount {
@@ -122,6 +128,7 @@ pub struct ProgrammeAmount {
     pub total: Shares,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MonthAmount {
@@ -130,6 +137,7 @@ pub struct MonthAmount {
     pub programmes: Vec<ProgrammeAmount>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryAmount {
@@ -138,6 +146,7 @@ pub struct CategoryAmount {
     pub total: Shares,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FunderAmount {
@@ -146,6 +155,7 @@ pub struct FunderAmount {
 }
 
 /// A stretch of months with the same figures, and one person's contribution in each of those months.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
@@ -155,6 +165,7 @@ pub struct Segment {
     pub per_person_month: PersonMonth,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupResult {
@@ -172,6 +183,7 @@ pub struct GroupResult {
     pub programme_totals: Vec<ProgrammeAmount>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DanaDesaShare {
@@ -182,6 +194,7 @@ pub struct DanaDesaShare {
     pub share_percent: Option<String>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetLineAmount {
@@ -192,6 +205,7 @@ pub struct BudgetLineAmount {
     pub total: Shares,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnitResult {
@@ -205,6 +219,7 @@ pub struct UnitResult {
     pub budget_lines: Vec<BudgetLineAmount>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EstimateResult {
@@ -727,6 +742,7 @@ fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note>
 }
 
 /// "Rp X covers how many people for N months".
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageRequest {
@@ -740,6 +756,7 @@ pub struct CoverageRequest {
     pub unit_kind: Option<UnitKind>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageResult {

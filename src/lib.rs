@@ -20,3 +20,6 @@ pub mod terbilang;
 pub use error::{Error, ErrorCode, Lang, Result};
 pub use money::Rupiah;
 pub use month::Month;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -128,7 +128,7 @@ fn hostile_shapes_get_clean_errors_and_the_module_keeps_answering() {
     let r = api::estimate(js(proto), None).unwrap();
     assert_eq!(s(&r, "units.0.name"), "<img src=x onerror=alert(1)>");
     assert!(Reflect::get(&Object::new(), &"polluted".into()).unwrap().is_undefined());
-    for v in [JsValue::NAN, JsValue::from_f64(f64::INFINITY), JsValue::UNDEFINED, JsValue::from_f64(-0.0)] {
+    for v in [JsValue::from_f64(f64::NAN), JsValue::from_f64(f64::INFINITY), JsValue::UNDEFINED, JsValue::from_f64(-0.0)] {
         assert!(!code(&api::estimate(v, None).unwrap_err()).is_empty());
     }
     let r = api::estimate(js(r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":1}]}]}"#), None).unwrap();

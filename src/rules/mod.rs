@@ -19,6 +19,7 @@ pub const TABLE_END: Month = Month::ym(2030, 12);
 pub const RULES_CHECKED: &str = "2026-11-25";
 
 /// Confidence tags of RULES.md. `Low` and `Unconfirmed` are shown with a "perlu verifikasi" mark.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Confidence {
     #[serde(rename = "H")]
@@ -40,6 +41,7 @@ impl Confidence {
 }
 
 /// Every figure the calculator uses has one of these ids.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParamId {
@@ -225,6 +227,7 @@ pub fn in_force(m: Month) -> Result<Vec<ParamInfo>> {
 }
 
 /// A figure as the UI shows it, with its source, dates and flags.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ParamInfo {
     pub id: ParamId,

@@ -1,0 +1,178 @@
+//! The only file that knows about JavaScript: plain JS objects in and out (serde-wasm-bindgen), money as
+//! strings of whole rupiah, and one helper that turns every error into a JS `Error` with a stable `code`.
+//! Nothing here computes; every function calls the core and converts.
+
+use crate::error::{Error, ErrorCode, Lang};
+use crate::money::{AmountProblem, Rupiah};
+use crate::month::Month;
+use crate::{benefits, eligibility, estimate, rules, terbilang};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SCALARS: &str = r#"
+/** Whole rupiah as a string of digits, e.g. "16800". Inputs may also be written "1.500.000". */
+export type Rupiah = string;
+/** A calendar month "YYYY-MM". */
+export type Month = string;
+/** Language of messages. */
+export type Lang = "id" | "en";
+/** What every function throws on bad input: `message` is in the chosen language. */
+export interface CalculatorError extends Error { code: ErrorCodeName; path: string; detail: string }
+export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED";
+export interface Band { lower: Rupiah; upper: Rupiah | null; base: Rupiah; needsVerification: boolean }
+export interface Info { version: string; rulesChecked: string; tableStart: Month; tableEnd: Month }
+"#;
+
+type JsResult = Result<JsValue, JsValue>;
+
+fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
+    match lang.as_deref() {
+        None | Some("") | Some("id") => Ok(Lang::Id),
+        Some("en") => Ok(Lang::En),
+        Some(_) => Err(js_error(&Error::new(ErrorCode::UnknownValue).at("lang").detail("id | en"), Lang::Id)),
+    }
+}
+
+/// The one place errors become JS: an `Error` whose message is in `lang`, with `code`, `path`, `detail`.
+fn js_error(e: &Error, lang: Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(lang));
+    let obj: &JsValue = err.as_ref();
+    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code_str().into());
+    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path.as_str().into());
+    let _ = js_sys::Reflect::set(obj, &"detail".into(), &e.detail.as_str().into());
+    err.into()
+}
+
+/// Reads a JS value into a Rust request; shape errors keep the path of the bad field.
+fn from_js<T: DeserializeOwned>(v: JsValue, lang: Lang) -> Result<T, JsValue> {
+    let de = serde_wasm_bindgen::Deserializer::from(v);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let msg = e.into_inner().to_string();
+        js_error(&shape_error(&msg).at(path.trim_start_matches('.').to_owned()), lang)
+    })
+}
+
+/// Maps a deserialization message to a stable code (the core's own codes travel inside the message).
+fn shape_error(msg: &str) -> Error {
+    let problems = [AmountProblem::Empty, AmountProblem::NotANumber, AmountProblem::Negative, AmountProblem::NotWhole, AmountProblem::TooLarge];
+    if let Some(p) = problems.iter().find(|p| msg.contains(p.code())) {
+        let code = if *p == AmountProblem::TooLarge { ErrorCode::AmountOutOfRange } else { ErrorCode::InvalidAmount };
+        return Error::new(code).detail(p.code());
+    }
+    if msg.contains("INVALID_MONTH") {
+        return Error::new(ErrorCode::InvalidMonth);
+    }
+    if msg.contains("unknown variant") {
+        return Error::new(ErrorCode::UnknownValue).detail(clip(msg));
+    }
+    Error::new(ErrorCode::InvalidInput).detail(clip(msg))
+}
+
+/// Serde messages can quote the input; keep them short so a hostile string can't flood the UI.
+fn clip(msg: &str) -> String {
+    msg.chars().take(160).collect()
+}
+
+fn to_js<T: Serialize>(v: &T, lang: Lang) -> JsResult {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::new(ErrorCode::InvalidInput).detail(clip(&e.to_string())), lang))
+}
+
+fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: Option<String>, f: impl FnOnce(&Req) -> crate::Result<Res>) -> JsResult {
+    let lang = lang_of(lang)?;
+    let req: Req = from_js(req, lang)?;
+    let res = f(&req).map_err(|e| js_error(&e, lang))?;
+    to_js(&res, lang)
+}
+
+/// What covering every group of every unit costs over the period.
+#[wasm_bindgen(unchecked_return_type = "EstimateResult")]
+pub fn estimate(#[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+    run(request, lang, estimate::estimate)
+}
+
+/// How many people a budget covers for the period, and what is left over.
+#[wasm_bindgen(unchecked_return_type = "CoverageResult")]
+pub fn coverage(#[wasm_bindgen(unchecked_param_type = "CoverageRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+    run(request, lang, estimate::coverage)
+}
+
+/// What a covered person's family receives (JKM, JKK, scholarships).
+#[wasm_bindgen(unchecked_return_type = "BenefitsResult")]
+pub fn benefits(#[wasm_bindgen(unchecked_param_type = "BenefitsRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+    run(request, lang, benefits::benefits)
+}
+
+/// Which programmes apply to a person, and who may pay.
+#[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
+pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+    run(request, lang, eligibility::eligibility)
+}
+
+/// Every figure in force in a month, with its source: the "Dasar hukum" panel.
+#[wasm_bindgen(js_name = rulesInForce, unchecked_return_type = "ParamInfo[]")]
+pub fn rules_in_force(month: &str, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+    let lang = lang_of(lang)?;
+    let m = Month::parse(month).ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidMonth).at("month"), lang))?;
+    let v = rules::in_force(m).map_err(|e| js_error(&e.at("month"), lang))?;
+    to_js(&v, lang)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BandOut {
+    lower: Rupiah,
+    upper: Option<Rupiah>,
+    base: Rupiah,
+    needs_verification: bool,
+}
+
+/// The 33 BPU bases of PP 44/2015 Lampiran II with their income bands.
+#[wasm_bindgen(js_name = bpuBands, unchecked_return_type = "Band[]")]
+pub fn bpu_bands() -> JsResult {
+    let bands = rules::BPU_BANDS;
+    let out: Vec<BandOut> = bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BandOut {
+            lower: b.lower,
+            upper: bands.get(i.saturating_add(1)).and_then(|n| n.lower.checked_sub(Rupiah::from_whole(1))),
+            base: b.base,
+            needs_verification: b.confidence.needs_verification(),
+        })
+        .collect();
+    to_js(&out, Lang::Id)
+}
+
+/// "1.500.000" → "1500000"; throws INVALID_AMOUNT or AMOUNT_OUT_OF_RANGE.
+#[wasm_bindgen(js_name = parseAmount)]
+pub fn parse_amount(text: &str, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> Result<String, JsValue> {
+    let lang = lang_of(lang)?;
+    Rupiah::parse(text).map(Rupiah::to_digits).map_err(|p| js_error(&shape_error(p.code()), lang))
+}
+
+/// An amount in words for budget documents: "dua puluh juta seratus enam puluh ribu rupiah".
+#[wasm_bindgen]
+pub fn terbilang(amount: &str, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> Result<String, JsValue> {
+    let lang = lang_of(lang)?;
+    let a = Rupiah::parse(amount).map_err(|p| js_error(&shape_error(p.code()), lang))?;
+    Ok(terbilang::terbilang(a, lang))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InfoOut {
+    version: &'static str,
+    rules_checked: &'static str,
+    table_start: Month,
+    table_end: Month,
+}
+
+/// Version of the module and the span of its rule table.
+#[wasm_bindgen(unchecked_return_type = "Info")]
+pub fn info() -> JsResult {
+    to_js(&InfoOut { version: env!("CARGO_PKG_VERSION"), rules_checked: rules::RULES_CHECKED, table_start: rules::TABLE_START, table_end: rules::TABLE_END }, Lang::Id)
+}
