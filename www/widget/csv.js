@@ -267,8 +267,10 @@ export function importVillages(input, { parseAmount, lang = 'id' } = {}) {
     while (h < rows.length && isBlank(rows[h])) h++;
     if (h >= rows.length) return fail('EMPTY');
     // a title line or two above the header row is common in exported sheets
+    // (one non-empty cell each); skip those, never a real row
     for (let k = h; k < Math.min(rows.length, h + 10); k++) {
       if (matchHeader(rows[k]).cols.some((c) => c.field === 'name')) { h = k; break; }
+      if (rows[k].filter((c) => c.trim()).length > 1) break;
     }
     let last = rows.length;
     while (last > h + 1 && isBlank(rows[last - 1])) last--;
