@@ -53,6 +53,7 @@ const ROWS: [ParamId; 31] = [
 ];
 
 /// School level of a child, from not yet at school to university (or training).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolLevel {
@@ -90,6 +91,7 @@ impl SchoolLevel {
 }
 
 /// A child of the participant.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Child {
@@ -100,6 +102,7 @@ pub struct Child {
     pub years_left: Option<u32>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenefitsRequest {
@@ -124,6 +127,7 @@ pub struct BenefitsRequest {
 }
 
 /// One amount of a benefit, with the rules that produced it.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenefitLine {
@@ -137,6 +141,7 @@ pub struct BenefitLine {
 }
 
 /// What the family receives in one event; `total` is the sum of the lines.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenefitPackage {
@@ -147,6 +152,7 @@ pub struct BenefitPackage {
 }
 
 /// The scholarship of one school level.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stage {
@@ -157,6 +163,7 @@ pub struct Stage {
 }
 
 /// The scholarship of one child, from the current level to PT.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChildScholarship {
@@ -170,6 +177,7 @@ pub struct ChildScholarship {
     pub reason: Option<Note>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenefitsResult {

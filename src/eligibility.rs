@@ -44,6 +44,7 @@ pub fn default_as_of(ids: &[ParamId]) -> Month {
 }
 
 /// What the person does.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkStatus {
@@ -63,6 +64,7 @@ pub enum WorkStatus {
     PrivateEmployee,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Nationality {
@@ -72,6 +74,7 @@ pub enum Nationality {
 }
 
 /// A regency's own programme rules (its Perbup).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RegencySettings {
@@ -85,6 +88,7 @@ pub struct RegencySettings {
     pub pu_institutions: Vec<Category>,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityRequest {
@@ -106,6 +110,7 @@ pub struct EligibilityRequest {
     pub regency: RegencySettings,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammeStatus {
@@ -114,6 +119,7 @@ pub enum ProgrammeStatus {
     NotAvailable,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FunderStatus {
@@ -122,6 +128,7 @@ pub enum FunderStatus {
     No,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgrammeAnswer {
@@ -130,6 +137,7 @@ pub struct ProgrammeAnswer {
     pub reason: Note,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FunderAnswer {
@@ -138,6 +146,7 @@ pub struct FunderAnswer {
     pub reason: Note,
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityResult {

@@ -163,7 +163,7 @@ fn internal(id: ParamId) -> Error {
     Error::new(ErrorCode::MonthOutsideRules).detail(param_key(id))
 }
 
-/// The snake_case key of an id, as it crosses the JS boundary ("jp_wage_cap").
+/// The snake_case key of an id, exactly as serde writes it across the JS boundary ("jp_wage_cap").
 pub fn param_key(id: ParamId) -> String {
     let mut name = String::new();
     let _ = core::fmt::write(&mut name, format_args!("{id:?}"));
@@ -175,9 +175,6 @@ pub fn param_key(id: ParamId) -> String {
             }
             out.push(c.to_ascii_lowercase());
         } else {
-            if c.is_ascii_digit() && !out.ends_with(|p: char| p.is_ascii_digit()) {
-                out.push('_');
-            }
             out.push(c);
         }
     }

@@ -106,6 +106,10 @@ fn dasar_hukum_panel_lists_what_is_in_force() {
     assert!(v.iter().any(|p| p.id == ParamId::BpuMaxRegistrationAge && p.needs_verification));
     let v = in_force(Month::ym(2026, 2)).unwrap();
     assert!(!v.iter().any(|p| p.id == ParamId::Pp50ReliefOther));
-    assert_eq!(param_key(ParamId::PuJkkRateGroup1), "pu_jkk_rate_group_1");
+    assert_eq!(param_key(ParamId::PuJkkRateGroup1), "pu_jkk_rate_group1");
+    for p in rows() {
+        let json = serde_json::to_string(&p.id).unwrap();
+        assert_eq!(json.trim_matches('"'), param_key(p.id), "serde and param_key agree");
+    }
     assert_eq!(param_key(ParamId::JpWageCap), "jp_wage_cap");
 }

@@ -107,3 +107,13 @@ export async function openPage(browser, url, { width = 1280, height = 900 } = {}
   await page.goto(url);
   return page;
 }
+
+/** The strict policy every embedding page should be able to use. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Fail when the page logged errors or tried to leave the test server; also no cookies may exist. */
+export async function assertClean(page, assert) {
+  assert.deepEqual(page.__externalRequests, [], 'no request may leave the test server');
+  assert.deepEqual(page.__errors, [], 'no console errors or page errors');
+  assert.deepEqual(await page.context().cookies(), [], 'no cookies');
+}
