@@ -1,5 +1,5 @@
 // Citizen journey: a few plain questions → what applies to me, what it costs, who pays, what my family receives.
-import { h, clear, thisMonth, debounce } from './dom.js';
+import { h, clear, put, app, thisMonth, debounce } from './dom.js';
 import { formatRupiah as rp } from './format.js';
 import { explainButton } from './explain.js';
 import { renderBenefits } from './village.js';
@@ -26,7 +26,7 @@ export function renderCitizenTab(root, ctx) {
   const form = h('form', { novalidate: true, onsubmit: (e) => e.preventDefault() });
 
   function renderForm() {
-    clear(form).append(h('p', null, t('cIntro')), h('div', { class: 'grid' },
+    put(form, h('p', null, t('cIntro')), h('div', { class: 'grid' },
       fld('age', t('cAge'), h('input', { type: 'number', min: 0, max: 120, inputmode: 'numeric', value: st.age, oninput: (e) => { st.age = e.target.value; later(); } })),
       fld('job', t('cJob'), sel(st.job, JOBS.map(([k]) => [k, t(WORK_KINDS.includes(k) ? 'wk_' + k : 'job_' + k)]), (v) => { st.job = v; })),
       fld('income', t('cIncome'), h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.income, oninput: (e) => { st.income = e.target.value; later(); } }), t('cIncomeHint')),
@@ -41,9 +41,9 @@ export function renderCitizenTab(root, ctx) {
   }
 
   function compute() {
-    clear(out).append(h('h3', { id: id('c-res') }, t('cResult')));
+    put(out, h('h3', { id: id('c-res') }, t('cResult')));
     const age = Number(st.age);
-    if (st.age === '' || !Number.isInteger(age)) { out.append(h('p', { class: 'hint' }, t('cNeedAge'))); return; }
+    if (st.age === '' || !Number.isInteger(age)) { app(out, h('p', { class: 'hint' }, t('cNeedAge'))); return; }
     const [, work, workKind] = JOBS.find((j) => j[0] === st.job) || JOBS[0];
     const category = work === 'informal' ? 'pekerja_rentan' : work === 'village_institution' ? st.job : ['kepala_desa', 'perangkat_desa', 'non_asn'].includes(work) ? work : undefined;
     const regency = {};
@@ -52,11 +52,11 @@ export function renderCitizenTab(root, ctx) {
     try {
       el = api.eligibility({ age, work, ...(workKind ? { workKind } : null), ...(work === 'village_institution' ? { category } : null), regency }, lang);
     } catch (e) {
-      out.append(h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
+      app(out, h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
       return;
     }
     const notes = (list) => list.map((n) => h('li', null, lang === 'en' ? n.en : n.id, n.needsVerification && h('span', { class: 'ver' }, t('needsVerification'))));
-    out.append(
+    app(out, 
       h('p', { class: 'big', 'data-eligible': String(el.eligible) }, t(el.eligible ? (el.scheme === 'pu' ? 'cYesPu' : 'cYesBpu') : 'cNo')),
       el.reasons?.length && h('ul', null, notes(el.reasons)),
       h('h4', null, t('cProgrammes')),
@@ -77,7 +77,7 @@ export function renderCitizenTab(root, ctx) {
       const r = api.estimate({ firstMonth: month, months: 1, units: [{ name: t('cMe'), kind: cat === 'non_asn' ? 'opd' : 'desa', funder, groups: [group] }] }, lang);
       const g = r.units[0].groups[0];
       const pm = g.perPerson[0].perPersonMonth;
-      out.append(h('h4', null, t('cCost')),
+      app(out, h('h4', null, t('cCost')),
         h('p', null, h('span', { class: 'big amt', 'data-monthly': pm.total.total }, rp(pm.total.total, lang)), ' ', t('perMonthShort'),
           explainButton(ctx, { title: t('cCost'), amount: pm.total.total, lines: pm.lines, basis: g.base || g.wage, rules: r.rules, from: month, notes: r.warnings })),
         h('p', null, t('cPaidBy', t('funder_' + g.funder)), ' ', h('span', { class: 'amt' }, rp(pm.total.employer, lang)),
@@ -85,10 +85,10 @@ export function renderCitizenTab(root, ctx) {
         r.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id)));
       const b = api.benefits({ scheme: g.scheme, ...(g.base ? { base: g.base } : { wage: g.wage }), membershipMonths: 36,
         children: st.children.map((level) => ({ level })), month }, lang);
-      out.append(renderBenefits(ctx, b, t('cFamily')));
+      app(out, renderBenefits(ctx, b, t('cFamily')));
       ctx.announce(t('cAnnounce', rp(pm.total.total, lang), rp(b.jkm.total, lang)));
     } catch (e) {
-      out.append(h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
+      app(out, h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
     }
   }
   const later = debounce(compute, 250);

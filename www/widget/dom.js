@@ -27,7 +27,19 @@ function add(el, kids) {
 }
 
 export function clear(el) {
-  while (el.firstChild) el.firstChild.remove();
+  el.replaceChildren();
+  return el;
+}
+
+/** Append children like h() does (arrays flattened, null/false skipped). */
+export function app(el, ...kids) {
+  add(el, kids);
+  return el;
+}
+
+/** Replace an element's children (nested arrays flattened, null/false skipped). */
+export function put(el, ...kids) {
+  add(clear(el), kids);
   return el;
 }
 

@@ -1,5 +1,5 @@
 // "How was this figure computed?" panel: formula, rules with their regulation, validity and verification marks.
-import { h, clear } from './dom.js';
+import { h, clear, put } from './dom.js';
 import { formatRupiah as rp, formatPercent, formatNumber, monthLabel } from './format.js';
 
 const PROG = { jkk: 'JKK', jkm: 'JKM', jht: 'JHT', jp: 'JP' };
@@ -56,7 +56,7 @@ export function createExplainer(host, getCtx) {
     const m = byId(info.rules);
     const ids = new Set(info.ids || []);
     for (const l of info.lines || []) for (const id of l.rules || []) ids.add(id);
-    clear(body).append(
+    put(body, 
       h('h2', null, info.title),
       info.amount != null && h('p', { class: 'big' }, rp(info.amount, lang)),
       info.lines?.length && h('p', null, rp(info.amount, lang) + ' = ' + formula(info.lines, info.rules, info.basis, lang)),
@@ -85,7 +85,7 @@ export function createExplainer(host, getCtx) {
 export function ruleBlock(p, t, lang) {
   return h('div', { class: 'rule' },
     h('p', null, h('code', null, p.id), p.value != null && ' = ' + ruleValue(p, lang),
-      p.needsVerification && h('span', { class: 'ver' }, t('needsVerification')),
+      (p.needsVerification ?? p.needs_verification) && h('span', { class: 'ver' }, t('needsVerification')),
       p.stale && h('span', { class: 'ver' }, t('stale'))),
     p.source && h('p', { class: 'hint' }, t('source') + ': ' + p.source),
     p.from && h('p', { class: 'hint' }, t('inForce', monthLabel(p.from, lang), p.until ? monthLabel(p.until, lang) : t('noEnd'))

@@ -69,6 +69,9 @@ background:var(--bg);color:var(--fg);border:2px solid var(--a);border-radius:var
 .kj .rule{border-top:1px solid var(--ln);padding:.35em 0}
 .kj a{color:var(--at);text-decoration:underline}
 .kj .frame{position:fixed;width:0;height:0;border:0;opacity:0}
+.kj summary{cursor:pointer;font-weight:600;min-height:32px;padding:.2em 0}
+.kj details{margin:.4em 0}
+.kj label{display:block}
 .ft{margin-top:1em;color:var(--mu);font-size:.85em}
 `;
 

@@ -1,5 +1,5 @@
 // Village-head journey: who is covered, by whom, for how long → cost, budget lines, benefits, RAB, CSV, link.
-import { h, clear, thisMonth, debounce } from './dom.js';
+import { h, clear, put, app, thisMonth, debounce } from './dom.js';
 import { formatRupiah as rp, formatNumber as num, formatPercent, monthLabel } from './format.js';
 import { explainButton, progName, formula } from './explain.js';
 import { printCss } from './styles.js';
@@ -98,7 +98,7 @@ export function renderVillageTab(root, ctx) {
   let last = null; // last good result, for print/CSV
   let lastReq = null;
 
-  root.append(fromLink ? h('p', { class: 'note' }, t('fromLink')) : null, form, status, out);
+  app(root, fromLink ? h('p', { class: 'note' }, t('fromLink')) : null, form, status, out);
 
   // ---- form ----
   function field(path, label, input, hint) {
@@ -119,14 +119,21 @@ export function renderVillageTab(root, ctx) {
     return st.kind === 'kelurahan' && (f === 'dana_desa' || f === 'apbdes') ? 'apbd' : f;
   };
 
+  let rendering = false;
   function renderForm() {
+    // Removing a focused control can fire its change event: never re-enter while rebuilding.
+    if (rendering) return;
+    rendering = true;
+    try { buildForm(); } finally { rendering = false; }
+  }
+  function buildForm() {
     const focusKey = root.getRootNode().activeElement?.dataset?.k;
     fields.clear();
     errs.clear();
     const dl = h('datalist', { id: id('villages') }, cfgVillages.map((v) => h('option', { value: v.name })));
     const kelurahan = st.kind === 'kelurahan';
     const funder = funderOf();
-    clear(form).append(
+    put(form, 
       h('fieldset', null, h('legend', null, t('vVillage')),
         h('div', { class: 'grid' },
           field('name', t('vName'), text(st.name, (v) => { st.name = v; }, {
@@ -226,9 +233,10 @@ export function renderVillageTab(root, ctx) {
     store.set('last', st.name);
   };
 
-  function compute() {
+  function compute(save = true) {
+    out.removeAttribute('aria-busy');
     const { problems, req } = request();
-    persist();
+    if (save) persist();
     let res = null;
     if (!problems.length) {
       try { res = api.estimate(req, lang); } catch (e) { problems.push([e.path, ctx.errorText(e)]); }
@@ -237,7 +245,7 @@ export function renderVillageTab(root, ctx) {
     if (!res) {
       // never leave a stale result looking current
       last = null;
-      clear(out).append(h('h3', { id: id('res-h') }, t('result')), h('p', { class: 'hint' }, t('noResult')));
+      put(out, h('h3', { id: id('res-h') }, t('result')), h('p', { class: 'hint' }, t('noResult')));
       return;
     }
     last = res;
@@ -245,7 +253,9 @@ export function renderVillageTab(root, ctx) {
     renderResult(res);
     ctx.announce(t('announceTotal', rp(res.total.total, lang), res.months, num(res.people, lang)));
   }
-  const changed = debounce(compute, 250);
+  const later = debounce(compute, 250);
+  const changed = () => { out.setAttribute('aria-busy', 'true'); later(); };
+  changed.cancel = later.cancel;
 
   // ---- results ----
   const ex = (info) => explainButton(ctx, { rules: last?.rules, from: last?.firstMonth, until: last?.lastMonth, ...info });
@@ -262,7 +272,7 @@ export function renderVillageTab(root, ctx) {
     let words = '';
     try { words = api.terbilang(res.total.total, lang); } catch { /* optional */ }
     const groupSteps = u.groups.map((g) => t('stepGroup', groupLabel(g), num(g.people, lang), rp(g.total.total, lang)));
-    clear(out).append(
+    put(out, 
       h('h3', { id: id('res-h') }, t('result'), st.name.trim() ? ' — ' + st.name.trim() : ''),
       h('p', null, title),
       h('p', { class: 'big', 'data-total': res.total.total }, amt(res.total.total, { title, steps: groupSteps, ids: [] })),
@@ -279,7 +289,7 @@ export function renderVillageTab(root, ctx) {
           }), h('br'), h('small', null, t('perMonthShort'))))))))),
         h('div', null, h('h4', null, t('resPerProgramme')), h('table', null, h('tbody', null, res.programmes.map((p) => h('tr', null,
           h('td', null, t('prog_' + p.programme)), h('td', { class: 'n' }, amt(p.total.total)))))))),
-      u.danaDesa && h('p', null, t('resDanaDesa', formatPercent(u.danaDesa.sharePercent, lang), rp(u.danaDesa.allocation, lang)), ' ',
+      u.danaDesa && u.danaDesa.used !== '0' && h('p', null, t('resDanaDesa', formatPercent(u.danaDesa.sharePercent, lang), rp(u.danaDesa.allocation, lang)), ' ',
         ex({ title: t('danaDesaShare'), steps: [t('stepDanaDesa', rp(u.danaDesa.used, lang), rp(u.danaDesa.allocation, lang), formatPercent(u.danaDesa.sharePercent, lang))] })),
       u.budgetLines?.length && [h('h4', null, t('resBudgetLines')), h('table', null, h('tbody', null, u.budgetLines.map((b) => h('tr', null,
         h('td', null, h('code', null, [b.activity, b.account].filter(Boolean).join(' / ')), ' ', lang === 'en' ? b.nameEn : b.nameId),
@@ -296,24 +306,26 @@ export function renderVillageTab(root, ctx) {
   function benefitsBlock() {
     const g = st.groups.find((x) => people(x.people) > 0) || st.groups[0];
     const pu = isPU(g.category);
-    let b;
+    const req = { scheme: pu ? 'pu' : 'bpu', ...(pu ? { wage: g.wage } : { base: g.base }), membershipMonths: 36, month: st.firstMonth };
     try {
-      b = api.benefits({ scheme: pu ? 'pu' : 'bpu', ...(pu ? { wage: g.wage } : { base: g.base }), membershipMonths: 36,
-        children: [{ level: 'belum_sekolah' }, { level: 'belum_sekolah' }], month: st.firstMonth }, lang);
+      const b = api.benefits(req, lang);
+      // The most two children can receive (both from their first school year), as a separate, plainly stated figure.
+      const two = api.benefits({ ...req, children: [{ level: 'belum_sekolah' }, { level: 'belum_sekolah' }] }, lang);
+      const sch = two.jkm.lines.find((l) => l.key === 'scholarships');
+      return renderBenefits(ctx, b, t('benefitsFor', t('cat_' + g.category)), sch);
     } catch (e) {
       return h('p', { class: 'hint' }, t('benefitsUnavailable', ctx.errorText(e)));
     }
-    return renderBenefits(ctx, b, t('benefitsFor', t('cat_' + g.category)));
   }
 
   // Inverse: a budget covers how many people for N months.
   const cov = h('div');
   const covLater = debounce(() => runCoverage(), 250);
   function coverageBlock() {
-    const sel = select(String(Math.min(st.covGroup, st.groups.length - 1)), st.groups.map((g, i) => [String(i), t('vGroup', i + 1) + ': ' + t('cat_' + g.category)]), (v) => { st.covGroup = +v; runCoverage(); });
+    const sel = select(String(Math.min(st.covGroup, st.groups.length - 1)), st.groups.map((g, i) => [String(i), t('vGroup', i + 1) + ': ' + t('cat_' + g.category)]), (v) => { st.covGroup = +v; persist(); runCoverage(); });
     sel.id = id('cov-g');
     const inp = h('input', { type: 'text', value: st.budget, id: id('cov-b'), inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': id('cov-o'),
-      oninput: (e) => { st.budget = e.target.value; covLater(); } });
+      oninput: (e) => { st.budget = e.target.value; persist(); covLater(); } });
     const box = h('div', { class: 'row' }, h('h4', null, t('covTitle', st.months)),
       h('div', { class: 'grid' }, h('div', null, h('label', { for: id('cov-b') }, t('covBudget')), inp),
         h('div', null, h('label', { for: id('cov-g') }, t('covGroup')), sel)),
@@ -324,13 +336,12 @@ export function renderVillageTab(root, ctx) {
   }
   function runCoverage() {
     clear(cov);
-    persist();
     if (!st.budget.trim()) return;
     const { req } = request();
     const g = req.units[0].groups[Math.min(st.covGroup, req.units[0].groups.length - 1)];
     try {
       const c = api.coverage({ budget: st.budget, firstMonth: st.firstMonth, months: st.months, group: g, funder: funderOf(), unitKind: st.kind }, lang);
-      cov.append(h('p', { 'data-people': c.people }, h('strong', null, t('covResult', num(c.people, lang), st.months))),
+      app(cov, h('p', { 'data-people': c.people }, h('strong', null, t('covResult', num(c.people, lang), st.months))),
         h('p', null, t('covCost'), ' ', h('span', { class: 'amt' }, rp(c.cost.employer, lang))),
         h('p', null, t('covPerPerson'), ' ', h('span', { class: 'amt' }, rp(c.perPersonPeriod, lang)),
           ex({ amount: c.perPersonPeriod, title: t('covPerPerson'), lines: c.perPerson[0]?.perPersonMonth.lines, basis: g.base || g.wage,
@@ -339,7 +350,7 @@ export function renderVillageTab(root, ctx) {
         c.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id)));
       ctx.announce(t('covResult', num(c.people, lang), st.months));
     } catch (e) {
-      cov.append(h('p', { class: 'err' }, ctx.errorText(e)));
+      app(cov, h('p', { class: 'err' }, ctx.errorText(e)));
     }
   }
 
@@ -383,11 +394,11 @@ export function renderVillageTab(root, ctx) {
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(printCss);
     doc.adoptedStyleSheets = [sheet];
-    const H = (tag, props, ...kids) => { const e = doc.createElement(tag); if (props?.class) e.className = props.class; for (const k of kids.flat()) if (k != null) e.append(k); return e; };
+    const H = (tag, props, ...kids) => { const e = doc.createElement(tag); if (props?.class) e.className = props.class; for (const k of kids.flat(9)) if (k != null && k !== false) e.append(k); return e; };
     doc.documentElement.lang = lang;
     doc.title = t('rabTitle');
     const lines = u.budgetLines || [];
-    doc.body.append(
+    app(doc.body,
       H('h1', null, t('rabTitle')),
       H('p', null, t('rabVillage', u.name, t('kind_' + u.kind)) + (ctx.config.regency ? ' — ' + ctx.config.regency : '')),
       H('p', null, t('rabPeriod', monthLabel(last.firstMonth, lang), monthLabel(last.lastMonth, lang), last.months)),
@@ -446,37 +457,43 @@ export function renderVillageTab(root, ctx) {
   }
 
   function reset() {
+    later.cancel();
     store.remove('village:' + slug(st.name));
     store.remove('last');
     const fresh = fromConfig(st.name);
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, fresh);
     renderForm();
-    compute();
+    compute(false);
     ctx.announce(t('resetDone'));
     fields.get('name')?.focus();
   }
 
   renderForm();
-  compute();
+  compute(false);
   return { destroy() { changed.cancel(); covLater.cancel(); clear(root); }, csvText: () => last && csvText() };
 }
 
 /** Benefits of one covered person, in words a village meeting understands (shared with the citizen tab). */
-export function renderBenefits(ctx, b, heading) {
+export function renderBenefits(ctx, b, heading, scholarship) {
   const { t, lang } = ctx;
-  const L = (l) => h('li', null, (lang === 'en' ? l.labelEn : l.labelId) + ': ', l.amount == null ? t('asNeeded') : h('span', { class: 'amt' }, rp(l.amount, lang)),
-    l.needsVerification && h('span', { class: 'ver' }, t('needsVerification')));
+  const label = (l) => (lang === 'en' ? l.labelEn : l.labelId);
+  const ver = (x) => (x.needsVerification ?? x.needs_verification) && h('span', { class: 'ver' }, t('needsVerification'));
+  const L = (l) => h('li', null, label(l) + ': ', l.amount == null ? t('asNeeded') : h('span', { class: 'amt' }, rp(l.amount, lang)), ver(l));
+  const rules = safeRules(ctx);
   const pack = (key, p) => p && h('div', null,
     h('p', null, h('strong', null, t(key) + ' '), h('span', { class: 'amt', 'data-benefit': key }, rp(p.total, lang)),
-      explainButton(ctx, { title: t(key), amount: p.total, ids: [...(b.wageBasisRules || []), ...p.lines.flatMap((l) => l.rules || [])], rules: safeRules(ctx), steps: p.lines.map((l) => (lang === 'en' ? l.labelEn : l.labelId) + ': ' + (l.amount == null ? t('asNeeded') : rp(l.amount, lang))) })),
-    h('ul', null, p.lines.map(L)));
-  const sch = (b.scholarships || []).filter((s) => s.eligible);
+      explainButton(ctx, { title: t(key), amount: p.total, ids: [...(b.wageBasisRules || []), ...p.lines.flatMap((l) => l.rules || [])], rules,
+        steps: p.lines.map((l) => label(l) + ': ' + (l.amount == null ? t('asNeeded') : rp(l.amount, lang))) })),
+    p.lines.length > 1 && h('ul', null, p.lines.map(L)));
+  const notEligible = (b.scholarships || []).filter((s) => !s.eligible && s.reason);
   return h('div', { class: 'row' }, h('h4', null, heading),
     pack('bJkm', b.jkm), pack('bJkkDeath', b.jkkDeath), pack('bJkkDisability', b.jkkDisability),
-    b.jkkCare?.length && h('div', null, h('p', null, h('strong', null, t('bJkkCare'))), h('ul', null, b.jkkCare.map(L))),
-    sch.length > 0 && h('p', null, t('bScholarship', sch.length), ' ', sch.map((s, i) => [i ? ' + ' : '', h('span', { class: 'amt' }, rp(s.total, lang))])),
-    (b.notes || []).map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id, n.needsVerification && h('span', { class: 'ver' }, t('needsVerification')))));
+    scholarship && h('p', null, h('strong', null, t('bScholarshipUpTo') + ' '), h('span', { class: 'amt' }, rp(scholarship.amount, lang)),
+      explainButton(ctx, { title: t('bScholarshipUpTo'), amount: scholarship.amount, ids: scholarship.rules, rules })),
+    notEligible.map((s) => h('p', { class: 'note' }, lang === 'en' ? s.reason.en : s.reason.id)),
+    b.jkkCare?.length && h('details', null, h('summary', null, t('bJkkCare')), h('ul', null, b.jkkCare.map(L))),
+    b.notes?.length && h('details', null, h('summary', null, t('notes')), b.notes.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id, ver(n)))));
 }
 
 function safeRules(ctx) {

@@ -1,7 +1,7 @@
 // <kalkulator-jamsostek> — embeddable calculator of BPJS Ketenagakerjaan contributions.
 // One tag: <script type="module" src=".../widget.js"></script> <kalkulator-jamsostek regency="…">
 import { sheet } from './styles.js';
-import { h, clear } from './dom.js';
+import { h, clear, put } from './dom.js';
 import { createStore, slug } from './store.js';
 import { createExplainer } from './explain.js';
 import { renderVillageTab } from './village.js';
@@ -360,7 +360,7 @@ class KalkulatorJamsostek extends HTMLElement {
     if (problem) notes.push(t(problem[0], problem[1]));
     if (refused.length) notes.push(t('configRefused', refused.slice(0, 20).join(', ') + (refused.length > 20 ? ' …' : '')));
     const noticeStore = (code) => this._addNotice(t(code));
-    clear(this._notice).append(notes.join(' '));
+    put(this._notice, notes.join(' '));
     const regencyKey = slug(regency || 'default');
     const funderAttr = this.getAttribute('funder');
     const ctx = {
@@ -376,7 +376,7 @@ class KalkulatorJamsostek extends HTMLElement {
     this._ctx = ctx;
     try {
       const inf = mod.info();
-      clear(this._foot).append(t('footer', inf.version, inf.rulesChecked));
+      put(this._foot, t('footer', inf.version, inf.rulesChecked));
     } catch { /* footer is optional */ }
     clear(panel);
     const name = this._tabName;
@@ -404,7 +404,7 @@ class KalkulatorJamsostek extends HTMLElement {
     console.error('[kalkulator-jamsostek] could not start', e);
     const t = this._t;
     const csp = /Content.Security|wasm-eval|unsafe-eval|CompileError/i.test(String(e && (e.name + ' ' + e.message)));
-    clear(this._panel).append(h('div', { role: 'alert', class: 'note' },
+    put(this._panel, h('div', { role: 'alert', class: 'note' },
       h('p', null, h('strong', null, t('loadFailed'))),
       csp ? h('p', null, t('cspHint'), ' ', h('code', null, CSP_HINT)) : h('p', null, t('loadFailedHint')),
       h('p', { class: 'hint' }, String(e && e.message || e))),
