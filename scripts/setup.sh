@@ -18,6 +18,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Clippy runs in the test suite (the no-panic lints).
+if ! cargo clippy --version >/dev/null 2>&1; then
+  log "adding rustup component clippy"
+  rustup component add clippy
+fi
+
 # 2. wasm-pack and wasm-bindgen-cli, pinned.
 if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   log "installing wasm-pack $WASM_PACK_VERSION"
