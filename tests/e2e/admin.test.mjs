@@ -145,7 +145,7 @@ test('admin tab: sort by cost with the keyboard (aria-sort), export CSV (BOM, se
   writeFileSync(path.join(artifacts, 'admin-export.csv'), buf);
   const lines = text.split('\r\n');
   assert.equal(lines.at(-1), '');
-  assert.equal(lines[0], 'Nama;Jenis;Jumlah orang;Pekerja rentan;Non-ASN;Target total;Capaian target (%);Biaya periode (Rp);Dibayar sumber dana (Rp);Iuran pekerja (Rp);Pagu Dana Desa (Rp);Porsi Dana Desa (%);Sumber dana');
+  assert.equal(lines[0], 'Nama;Jenis;Jumlah orang;Pekerja rentan;Pegawai non-ASN;Target total;Capaian target (%);Biaya periode (Rp);Dibayar sumber dana (Rp);Iuran pekerja (Rp);Pagu Dana Desa (Rp);Porsi Dana Desa (%);Sumber dana');
   assert.equal(lines[1].split(';')[0], 'Dinas Kesehatan'); // the table's order (cost, descending)
   const suka = lines.find((l) => l.startsWith('Sukamaju;'));
   assert.equal(suka, 'Sukamaju;desa;100;100;0;120;83,3;20160000;20160000;0;812450000;0,00;apbd');
@@ -154,6 +154,12 @@ test('admin tab: sort by cost with the keyboard (aria-sort), export CSV (BOM, se
     + expected.units.at(-1).total.employer + ';' + expected.units.at(-1).total.worker + ';;;apbd'), lines.join('\n'));
   const totalLine = lines.at(-2).split(';');
   assert.equal(totalLine[0], 'Jumlah kabupaten');
+  assert.equal(totalLine[1], 'total');
+  // re-importing the export: villages come back; office and total rows are refused with a reason, nothing silent
+  const back = importVillages(buf, { parseAmount: (t, l) => wasm.parseAmount(t, l), lang: 'id' });
+  assert.equal(back.villages.length, 8);
+  assert.deepEqual(back.villages.find((v) => v.name === 'Sukamaju'), { row: back.villages.find((v) => v.name === 'Sukamaju').row, name: 'Sukamaju', kind: 'desa', danaDesa: '812450000', people: { pekerja_rentan: 100 }, targets: null });
+  assert.deepEqual(back.refused.map((x) => x.code), ['BAD_KIND', 'BAD_KIND', 'BAD_KIND']);
   assert.equal(totalLine[7], expected.total.total);
   assert.ok(lines.slice(1).every((l) => !l || !/^[=+\-@]/.test(l)));
   // comma option
@@ -246,6 +252,15 @@ test('admin tab: module errors are shown next to the field and no stale result s
   await poll(() => settled(page), 'result back');
   assert.equal(await months.getAttribute('aria-invalid'), null);
   assert.match(await page.locator(`${W} .adm section.res > p.hint`).first().textContent(), /\(6 bulan\)/);
+  // leaving the tab while a re-estimate is pending: destroy() cancels it, nothing throws; coming back works
+  await months.fill('7');
+  await page.locator(`${W} [data-tab=desa]`).click();
+  await page.waitForTimeout(700);
+  assert.equal(await page.locator(`${W} .adm`).count(), 0);
+  await page.locator(`${W} [data-tab=kabupaten]`).click();
+  await poll(() => settled(page), 'admin tab back');
+  assert.match(await page.locator(`${W} .adm section.res > p.hint`).first().textContent(), /\(7 bulan\)/); // the typed value was saved
+  assert.deepEqual(page.__errors, []);
   await page.context().close();
 });
 

@@ -53,17 +53,13 @@ const S = {
     employer: 'Dibayar sumber dana', worker: 'Iuran pekerja', avg: 'Rata-rata per bulan',
     byProg: 'Per program', byFunder: 'Per sumber dana', byCat: 'Per kelompok', amount: 'Jumlah',
     table: 'Per desa/kelurahan dan kantor', name: 'Nama', kind: 'Jenis', cost: 'Biaya periode', dd: 'Porsi Dana Desa',
-    target: 'Target', cov: 'Capaian target', desa: 'Desa', kelurahan: 'Kelurahan', opd: 'Kantor (OPD)',
+    target: 'Target', cov: 'Capaian target', opd: 'Kantor (OPD)',
     sorted: 'Diurutkan menurut {c}, {d}.', asc: 'naik', desc: 'turun', showing: 'Menampilkan {a} dari {b} baris.',
     more: 'Tampilkan {n} baris lagi', export: 'Unduh CSV', sep: 'Pemisah CSV', semi: 'Titik koma ; (Excel Indonesia)',
     comma: 'Koma ,', exported: 'CSV diunduh: {f}', totalRow: 'Jumlah kabupaten', notes: 'Catatan',
     steps: '{n} desa/kelurahan dan {m} kantor, {p} orang, {k} bulan; setiap angka dihitung modul aturan per orang per bulan.',
     announce: 'Rekap {r}: {t} untuk {p} orang selama {n} bulan.', cat: 'Kelompok', total2: 'Total',
     ddAlloc: 'Pagu Dana Desa', progCol: 'Program', fundsrc: 'Sumber dana', targetTotal: 'Target total',
-    pekerja_rentan: 'Pekerja rentan', kepala_desa: 'Kepala desa', perangkat_desa: 'Perangkat desa', bpd: 'BPD',
-    rt_rw: 'RT/RW', kader: 'Kader', linmas: 'Linmas', lembaga_desa: 'Lembaga desa', non_asn: 'Non-ASN',
-    jkk: 'JKK (kecelakaan kerja)', jkm: 'JKM (kematian)', jht2: 'JHT (hari tua)', jp: 'JP (pensiun)',
-    apbd: 'APBD', apbdes: 'APBDes', dana_desa: 'Dana Desa', apbn: 'APBN', self_paid: 'Bayar sendiri',
   },
   en: {
     title: 'Regency overview', intro: 'Every village and office (Non-ASN staff) is computed at once.',
@@ -82,17 +78,13 @@ const S = {
     employer: 'Paid by the funding source', worker: 'Worker contribution', avg: 'Average per month',
     byProg: 'By programme', byFunder: 'By funding source', byCat: 'By group', amount: 'Amount',
     table: 'By village and office', name: 'Name', kind: 'Kind', cost: 'Period cost', dd: 'Dana Desa share',
-    target: 'Target', cov: 'Target reached', desa: 'Village (desa)', kelurahan: 'Kelurahan', opd: 'Office (OPD)',
+    target: 'Target', cov: 'Target reached', opd: 'Office (OPD)',
     sorted: 'Sorted by {c}, {d}.', asc: 'ascending', desc: 'descending', showing: 'Showing {a} of {b} rows.',
     more: 'Show {n} more rows', export: 'Download CSV', sep: 'CSV separator', semi: 'Semicolon ; (Indonesian Excel)',
     comma: 'Comma ,', exported: 'CSV downloaded: {f}', totalRow: 'Regency total', notes: 'Notes',
     steps: '{n} villages and {m} offices, {p} people, {k} months; every figure is computed by the rules module per person per month.',
     announce: '{r} overview: {t} for {p} people over {n} months.', cat: 'Group', total2: 'Total',
     ddAlloc: 'Dana Desa allocation', progCol: 'Programme', fundsrc: 'Funding source', targetTotal: 'Total target',
-    pekerja_rentan: 'Vulnerable workers', kepala_desa: 'Village head', perangkat_desa: 'Village officials', bpd: 'BPD',
-    rt_rw: 'RT/RW', kader: 'Cadres', linmas: 'Linmas', lembaga_desa: 'Village institutions', non_asn: 'Non-ASN',
-    jkk: 'JKK (work accident)', jkm: 'JKM (death)', jht2: 'JHT (old age)', jp: 'JP (pension)',
-    apbd: 'APBD', apbdes: 'APBDes', dana_desa: 'Dana Desa', apbn: 'APBN', self_paid: 'Self-paid',
   },
 };
 
@@ -102,7 +94,10 @@ let sheet = null;
 export function renderAdminTab(container, ctx) {
   const L = S[ctx.lang === 'en' ? 'en' : 'id'];
   const T = (k, p) => (L[k] || k).replace(/\{(\w+)\}/g, (_, x) => (p && p[x] !== undefined ? p[x] : ''));
-  const prog = (p) => L[p === 'jht' ? 'jht2' : p] || p;
+  // category / programme / funder / kind names come from the widget's strings (i18n.js)
+  const lab = (k) => (ctx.t ? ctx.t(k) : k);
+  const catL = (c) => lab('cat_' + c);
+  const funL = (f) => lab('funder_' + f);
   const lang = ctx.lang === 'en' ? 'en' : 'id';
   const cfg = ctx.config || {};
   const store = ctx.store || { get() {}, set() {}, remove() {} };
@@ -160,7 +155,7 @@ export function renderAdminTab(container, ctx) {
   const srcText = h('p');
   const impList = h('ul', { class: 'imp' });
   const useCfg = h('button', { type: 'button' }, T('useConfig'));
-  const funderSel = h('select', null, FUNDERS.map((f) => h('option', { value: f, selected: f === st.funder }, L[f])));
+  const funderSel = h('select', null, FUNDERS.map((f) => h('option', { value: f, selected: f === st.funder }, funL(f))));
   const monthIn = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.firstMonth, placeholder: '2026-01' });
   const monthsIn = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.months });
   const catBox = h('fieldset', null);
@@ -194,7 +189,7 @@ export function renderAdminTab(container, ctx) {
     useCfg.hidden = !st.file;
     const cats = present();
     clear(catBox).append(h('legend', null, T('cats')), ...cats.map((c) => h('label', { class: 'ck' },
-      h('input', { type: 'checkbox', value: c, checked: st.cats.has(c), 'data-cat': c }), L[c])));
+      h('input', { type: 'checkbox', value: c, checked: st.cats.has(c), 'data-cat': c }), catL(c))));
     renderWages();
   }
   function renderWages() {
@@ -204,7 +199,7 @@ export function renderAdminTab(container, ctx) {
     clear(wageBox);
     if (cats.length || needOfficeWage) {
       wageBox.append(h('div', { class: 'grid' },
-        cats.map((c) => field('w:' + c, T('wage', { c: L[c] }), h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.wages[c] || '', 'data-wage': c }))),
+        cats.map((c) => field('w:' + c, T('wage', { c: catL(c) }), h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.wages[c] || '', 'data-wage': c }))),
         needOfficeWage && field('nonAsnWage', T('nonAsnWage'), h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.nonAsnWage, 'data-wage': '' }))));
     }
     if (st.cats.has('non_asn') && offices.length) {
@@ -343,7 +338,7 @@ export function renderAdminTab(container, ctx) {
       return c || a.i - b.i;
     });
   }
-  const kindLabel = (k) => L[k] || k;
+  const kindLabel = (k) => (k === 'opd' ? T('opd') : lab('kind_' + k));
   let tbody; let moreBtn; let showing; const heads = {};
 
   function renderResult() {
@@ -361,7 +356,7 @@ export function renderAdminTab(container, ctx) {
       title: T('title') + (cfg.regency ? ' — ' + cfg.regency : ''), amount: r.total.total, rules: r.rules,
       ids: r.rules.map((p) => p.id), notes: r.warnings, from: r.firstMonth, until: r.lastMonth,
       steps: [T('steps', { n: num(nVill, lang), m: num(r.units.length - nVill, lang), p: num(r.people, lang), k: num(r.months, lang) }),
-        ...r.categories.map((c) => `${L[c.category] || c.category}: ${num(c.people, lang)} → ${rp(c.total.total, lang)}`)],
+        ...r.categories.map((c) => `${catL(c.category)}: ${num(c.people, lang)} → ${rp(c.total.total, lang)}`)],
     };
     const headRow = h('tr', null, COLS.map((c) => {
       const b = h('button', { type: 'button', class: 'srt', 'data-sort': c.key }, T(c.key), h('span', { 'aria-hidden': 'true' }, ''));
@@ -379,10 +374,10 @@ export function renderAdminTab(container, ctx) {
       words && h('p', { class: 'words' }, words),
       dl([[T('people'), num(r.people, lang)], [T('total'), rp(r.total.total, lang)], [T('employer'), rp(r.total.employer, lang)],
         [T('worker'), rp(r.total.worker, lang)], [T('avg'), rp(r.monthlyAverage.total, lang)]]),
-      shares(T('byProg'), T('progCol'), r.programmes, (x) => prog(x.programme)), shares(T('byFunder'), T('fundsrc'), r.funders, (x) => L[x.funder] || x.funder),
+      shares(T('byProg'), T('progCol'), r.programmes, (x) => lab('prog_' + x.programme)), shares(T('byFunder'), T('fundsrc'), r.funders, (x) => funL(x.funder)),
       h('table', null, h('caption', null, T('byCat')),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('cat')), h('th', { class: 'n', scope: 'col' }, T('people')), h('th', { class: 'n', scope: 'col' }, T('total2')))),
-        h('tbody', null, r.categories.map((c) => h('tr', null, h('td', null, L[c.category] || c.category), h('td', { class: 'n' }, num(c.people, lang)), h('td', { class: 'n' }, rp(c.total.total, lang)))))),
+        h('tbody', null, r.categories.map((c) => h('tr', null, h('td', null, catL(c.category)), h('td', { class: 'n' }, num(c.people, lang)), h('td', { class: 'n' }, rp(c.total.total, lang)))))),
       r.warnings.length > 0 && h('div', null, h('h4', null, T('notes')), r.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id))),
       h('h3', null, T('table')),
       h('div', { class: 'tw', role: 'region', 'aria-label': T('table'), tabindex: '0' },
@@ -427,7 +422,7 @@ export function renderAdminTab(container, ctx) {
     const sep = st.sep;
     const dec = (s) => (s === null || s === undefined ? '' : sep === ';' ? String(s).replace('.', ',') : String(s));
     const cats = CATS.filter((c) => r.categories.some((x) => x.category === c && x.people > 0));
-    const rows = [[T('name'), T('kind'), T('people'), ...cats.map((c) => L[c]), T('targetTotal'), T('cov') + ' (%)',
+    const rows = [[T('name'), T('kind'), T('people'), ...cats.map(catL), T('targetTotal'), T('cov') + ' (%)',
       T('cost') + ' (Rp)', T('employer') + ' (Rp)', T('worker') + ' (Rp)', T('ddAlloc') + ' (Rp)', T('dd') + ' (%)', T('fundsrc')]];
     for (const x of st.rows) {
       const u = x.u;
@@ -437,7 +432,7 @@ export function renderAdminTab(container, ctx) {
         u.total.total, u.total.employer, u.total.worker, u.danaDesa ? u.danaDesa.allocation : '', dec(u.danaDesa && u.danaDesa.sharePercent),
         [...new Set(u.groups.map((g) => g.funder))].join(' + ')]);
     }
-    rows.push([T('totalRow'), '', r.people, ...cats.map((c) => r.categories.find((x) => x.category === c).people), '', '',
+    rows.push([T('totalRow'), 'total', r.people, ...cats.map((c) => r.categories.find((x) => x.category === c).people), '', '',
       r.total.total, r.total.employer, r.total.worker, '', '', '']);
     const text = toCsv(rows, { separator: sep });
     const slug = String(cfg.regency || 'kabupaten').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kabupaten';

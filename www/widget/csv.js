@@ -190,9 +190,9 @@ const ALIASES = {
   pekerja_rentan: ['pekerja rentan', 'rentan', 'vulnerable workers', 'informal workers', 'pekerja informal'],
   kepala_desa: ['kepala desa', 'kades', 'village head'],
   perangkat_desa: ['perangkat desa', 'perangkat', 'village officials', 'village apparatus'],
-  bpd: ['bpd'],
-  rt_rw: ['rt/rw', 'rt rw', 'rtrw'],
-  kader: ['kader', 'kader posyandu'],
+  bpd: ['bpd', 'anggota bpd', 'bpd members'],
+  rt_rw: ['rt/rw', 'rt rw', 'rtrw', 'ketua rt/rw', 'rt/rw heads'],
+  kader: ['kader', 'kader posyandu', 'cadres'],
   linmas: ['linmas'],
   lembaga_desa: ['lembaga desa', 'lkd', 'lpmd', 'village institutions'],
 };
