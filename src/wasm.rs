@@ -27,12 +27,21 @@ export interface Info { version: string; rulesChecked: string; tableStart: Month
 
 type JsResult = Result<JsValue, JsValue>;
 
-fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
-    match lang.as_deref() {
-        None | Some("") | Some("id") => Ok(Lang::Id),
-        Some("en") => Ok(Lang::En),
-        Some(_) => Err(js_error(&Error::new(ErrorCode::UnknownValue).at("lang").detail("id | en"), Lang::Id)),
+// Every parameter arrives as a JsValue and is read in Rust: the generated glue trusts `&str`/`String`
+// parameters to be strings, and an object passed there corrupts the module's memory.
+fn lang_of(lang: &JsValue) -> Result<Lang, JsValue> {
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(Lang::Id);
     }
+    match lang.as_string().as_deref() {
+        Some("") | Some("id") => Ok(Lang::Id),
+        Some("en") => Ok(Lang::En),
+        _ => Err(js_error(&Error::new(ErrorCode::UnknownValue).at("lang").detail("id | en"), Lang::Id)),
+    }
+}
+
+fn string_of(v: &JsValue, field: &str, lang: Lang) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidInput).at(field).detail("string"), lang))
 }
 
 /// The one place errors become JS: an `Error` whose message is in `lang`, with `code`, `path`, `detail`.
@@ -81,8 +90,8 @@ fn to_js<T: Serialize>(v: &T, lang: Lang) -> JsResult {
         .map_err(|e| js_error(&Error::new(ErrorCode::InvalidInput).detail(clip(&e.to_string())), lang))
 }
 
-fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: Option<String>, f: impl FnOnce(&Req) -> crate::Result<Res>) -> JsResult {
-    let lang = lang_of(lang)?;
+fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: JsValue, f: impl FnOnce(&Req) -> crate::Result<Res>) -> JsResult {
+    let lang = lang_of(&lang)?;
     let req: Req = from_js(req, lang)?;
     let res = f(&req).map_err(|e| js_error(&e, lang))?;
     to_js(&res, lang)
@@ -90,33 +99,34 @@ fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: Option<String>
 
 /// What covering every group of every unit costs over the period.
 #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
-pub fn estimate(#[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+pub fn estimate(#[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
     run(request, lang, estimate::estimate)
 }
 
 /// How many people a budget covers for the period, and what is left over.
 #[wasm_bindgen(unchecked_return_type = "CoverageResult")]
-pub fn coverage(#[wasm_bindgen(unchecked_param_type = "CoverageRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+pub fn coverage(#[wasm_bindgen(unchecked_param_type = "CoverageRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
     run(request, lang, estimate::coverage)
 }
 
 /// What a covered person's family receives (JKM, JKK, scholarships).
 #[wasm_bindgen(unchecked_return_type = "BenefitsResult")]
-pub fn benefits(#[wasm_bindgen(unchecked_param_type = "BenefitsRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+pub fn benefits(#[wasm_bindgen(unchecked_param_type = "BenefitsRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
     run(request, lang, benefits::benefits)
 }
 
 /// Which programmes apply to a person, and who may pay.
 #[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
-pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
+pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
     run(request, lang, eligibility::eligibility)
 }
 
 /// Every figure in force in a month, with its source: the "Dasar hukum" panel.
 #[wasm_bindgen(js_name = rulesInForce, unchecked_return_type = "ParamInfo[]")]
-pub fn rules_in_force(month: &str, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsResult {
-    let lang = lang_of(lang)?;
-    let m = Month::parse(month).ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidMonth).at("month"), lang))?;
+pub fn rules_in_force(#[wasm_bindgen(unchecked_param_type = "Month")] month: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
+    let lang = lang_of(&lang)?;
+    let month = string_of(&month, "month", lang)?;
+    let m = Month::parse(&month).ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidMonth).at("month"), lang))?;
     let v = rules::in_force(m).map_err(|e| js_error(&e.at("month"), lang))?;
     to_js(&v, lang)
 }
@@ -149,16 +159,18 @@ pub fn bpu_bands() -> JsResult {
 
 /// "1.500.000" → "1500000"; throws INVALID_AMOUNT or AMOUNT_OUT_OF_RANGE.
 #[wasm_bindgen(js_name = parseAmount)]
-pub fn parse_amount(text: &str, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    Rupiah::parse(text).map(Rupiah::to_digits).map_err(|p| js_error(&shape_error(p.code()), lang))
+pub fn parse_amount(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> Result<String, JsValue> {
+    let lang = lang_of(&lang)?;
+    let text = string_of(&text, "text", lang)?;
+    Rupiah::parse(&text).map(Rupiah::to_digits).map_err(|p| js_error(&shape_error(p.code()), lang))
 }
 
 /// An amount in words for budget documents: "dua puluh juta seratus enam puluh ribu rupiah".
 #[wasm_bindgen]
-pub fn terbilang(amount: &str, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    let a = Rupiah::parse(amount).map_err(|p| js_error(&shape_error(p.code()), lang))?;
+pub fn terbilang(#[wasm_bindgen(unchecked_param_type = "Rupiah")] amount: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> Result<String, JsValue> {
+    let lang = lang_of(&lang)?;
+    let amount = string_of(&amount, "amount", lang)?;
+    let a = Rupiah::parse(&amount).map_err(|p| js_error(&shape_error(p.code()), lang))?;
     Ok(terbilang::terbilang(a, lang))
 }
 
