@@ -82,9 +82,10 @@ export async function launch() {
 
 /**
  * New context + page. Records console errors / page errors in `page.__errors` and any request to a host
- * other than the test server (aborted) in `page.__externalRequests`.
+ * other than the test server (aborted) in `page.__externalRequests`. `init`: an optional init script (function)
+ * that runs in the page before its own scripts.
  */
-export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
+export async function openPage(browser, url, { width = 1280, height = 900, init } = {}) {
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
@@ -104,6 +105,7 @@ export async function openPage(browser, url, { width = 1280, height = 900 } = {}
     console.error(`[harness] BLOCKED external request: ${reqUrl}`);
     return route.abort('blockedbyclient');
   });
+  if (init) await page.addInitScript(init);
   await page.goto(url);
   return page;
 }

@@ -30,7 +30,7 @@ background:var(--bg);color:var(--at);padding:.45em .8em;min-height:44px;line-hei
 text-align:center;text-decoration:none;font:inherit;font-weight:600}
 .kj button.pri{background:var(--a);color:var(--on)}
 .kj button[disabled]{opacity:.55;cursor:not-allowed}
-.tabs button{border-radius:var(--r) var(--r) 0 0;border-bottom:0;flex:1 1 auto}
+.tabs button{border-radius:var(--r) var(--r) 0 0;border-bottom:0;flex:1 1 0;min-width:0;padding:.45em .2em}
 .tabs button[aria-selected=true]{background:var(--a);color:var(--on)}
 .kj input,.kj select,.kj textarea{display:block;font:inherit;width:100%;min-height:44px;padding:.4em .5em;border:1px solid var(--mu);
 border-radius:calc(var(--r) / 2);background:var(--bg);color:var(--fg);max-width:100%}
@@ -40,6 +40,7 @@ vertical-align:-.2em;accent-color:var(--a);appearance:auto}
 .kj [aria-invalid=true]{border:2px solid #b00020}
 .kj :focus-visible{outline:3px solid var(--fg);outline-offset:2px;box-shadow:0 0 0 5px var(--bg)}
 .kj label{font-weight:600;margin:.5em 0 .15em}
+.kj .lbl{display:block;font-weight:600;margin:.5em 0 .15em}
 .kj .ck{font-weight:400;display:flex;align-items:center;min-height:44px;margin:0}
 .kj fieldset{border:1px solid var(--ln);border-radius:var(--r);padding:.5em .7em;margin:.6em 0}
 .kj legend{font-weight:700;padding:0 .3em}

@@ -266,6 +266,9 @@ export function renderVillageTab(root, ctx) {
     return t('cat_' + g.category) + (g.base ? ' · ' + t('vBaseShort', rp(g.base, lang)) : g.wage ? ' · ' + t('vWageShort', rp(g.wage, lang)) : '');
   }
 
+  const splitSteps = (k) => last.units[0].groups.map((g) => t('stepGroup', groupLabel(g), num(g.people, lang), rp(g.total[k], lang)));
+  const allIds = (u) => u.groups.flatMap((g) => g.perPerson.flatMap((s) => s.perPersonMonth.lines.flatMap((l) => l.rules)));
+
   function renderResult(res) {
     const u = res.units[0];
     const title = t('resTotal', monthLabel(res.firstMonth, lang), monthLabel(res.lastMonth, lang));
@@ -275,12 +278,12 @@ export function renderVillageTab(root, ctx) {
     put(out, 
       h('h3', { id: id('res-h') }, t('result'), st.name.trim() ? ' — ' + st.name.trim() : ''),
       h('p', null, title),
-      h('p', { class: 'big', 'data-total': res.total.total }, amt(res.total.total, { title, steps: groupSteps, ids: [] })),
+      h('p', { class: 'big', 'data-total': res.total.total }, amt(res.total.total, { title, steps: groupSteps, ids: allIds(u), notes: res.warnings })),
       words && h('p', { class: 'words' }, words),
       h('p', null, t('resMonthly'), ' ', amt(res.monthlyAverage.total, { title: t('resMonthly'), steps: [t('stepAverage', rp(res.total.total, lang), res.months)] }),
         ' · ', t('resPeople', num(res.people, lang))),
-      h('p', null, t('resEmployer', res.funders.map((f) => fname(f.funder)).join(', ')), ' ', amt(res.total.employer),
-        res.total.worker !== '0' && [' · ', t('resWorker'), ' ', amt(res.total.worker)]),
+      h('p', null, t('resEmployer', res.funders.map((f) => fname(f.funder)).join(', ')), ' ', amt(res.total.employer, { title: t('employer'), steps: splitSteps('employer') }),
+        res.total.worker !== '0' && [' · ', t('resWorker'), ' ', amt(res.total.worker, { title: t('worker'), steps: splitSteps('worker') })]),
       h('div', { class: 'cols' },
         h('div', null, h('h4', null, t('resPerPerson')), h('table', null, h('tbody', null, u.groups.flatMap((g, gi) => g.perPerson.map((s) => h('tr', null,
           h('td', null, g.label || groupLabel(g), h('br'), h('small', null, num(g.people, lang) + ' ' + t('persons') + (g.perPerson.length > 1 ? ' · ' + monthLabel(s.from, lang) + ' – ' + monthLabel(s.until, lang) : ''))),
@@ -288,12 +291,18 @@ export function renderVillageTab(root, ctx) {
             title: t('perPersonMonthOf', t('cat_' + g.category)), lines: s.perPersonMonth.lines, basis: g.base || g.wage, from: s.from, until: s.until,
           }), h('br'), h('small', null, t('perMonthShort'))))))))),
         h('div', null, h('h4', null, t('resPerProgramme')), h('table', null, h('tbody', null, res.programmes.map((p) => h('tr', null,
-          h('td', null, t('prog_' + p.programme)), h('td', { class: 'n' }, amt(p.total.total)))))))),
+          h('td', null, t('prog_' + p.programme)), h('td', { class: 'n' }, amt(p.total.total, {
+            title: t('prog_' + p.programme),
+            ids: u.groups.flatMap((g) => g.perPerson.flatMap((s) => s.perPersonMonth.lines.filter((l) => l.programme === p.programme).flatMap((l) => l.rules))),
+            steps: u.groups.map((g) => [g, g.programmeTotals.find((x) => x.programme === p.programme)]).filter(([, x]) => x)
+              .map(([g, x]) => t('stepGroup', groupLabel(g), num(g.people, lang), rp(x.total.total, lang))),
+          })))))))),
       u.danaDesa && u.danaDesa.used !== '0' && h('p', null, t('resDanaDesa', formatPercent(u.danaDesa.sharePercent, lang), rp(u.danaDesa.allocation, lang)), ' ',
         ex({ title: t('danaDesaShare'), steps: [t('stepDanaDesa', rp(u.danaDesa.used, lang), rp(u.danaDesa.allocation, lang), formatPercent(u.danaDesa.sharePercent, lang))] })),
       u.budgetLines?.length && [h('h4', null, t('resBudgetLines')), h('table', null, h('tbody', null, u.budgetLines.map((b) => h('tr', null,
         h('td', null, h('code', null, [b.activity, b.account].filter(Boolean).join(' / ')), ' ', lang === 'en' ? b.nameEn : b.nameId),
-        h('td', { class: 'n' }, amt(b.total.total))))))],
+        h('td', { class: 'n' }, amt(b.total.total, { title: b.account + ' ' + (lang === 'en' ? b.nameEn : b.nameId),
+          steps: [t('employer') + ': ' + rp(b.total.employer, lang), t('worker') + ': ' + rp(b.total.worker, lang)] }))))))],
       res.warnings?.length && [h('h4', null, t('notes')), res.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id,
         n.needsVerification && h('span', { class: 'ver' }, t('needsVerification'))))],
       benefitsBlock(),
