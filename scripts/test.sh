@@ -12,6 +12,14 @@ bash scripts/setup.sh
 step "rules core (host): cargo test"
 cargo test --quiet
 
+step "fuzzing the rules core (proptest, release build)"
+# Millions of generated inputs for "no input panics or overflows", tens of thousands for the sum properties.
+FUZZ_CORE_CASES=${FUZZ_CORE_CASES:-1000000}
+PROPTEST_CASES=$FUZZ_CORE_CASES cargo test --quiet --release --test properties -- no_input_panics amount_and_month_parsers_never_panic
+echo "fuzz: $FUZZ_CORE_CASES generated requests and $FUZZ_CORE_CASES generated texts, no panic, no overflow"
+PROPTEST_CASES=${FUZZ_SUM_CASES:-20000} cargo test --quiet --release --test properties
+echo "fuzz: ${FUZZ_SUM_CASES:-20000} cases for each sum / linearity / inverse property"
+
 step "lints: cargo clippy (library code may not panic or overflow)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
