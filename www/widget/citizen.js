@@ -57,8 +57,8 @@ export function renderCitizenTab(root, ctx) {
     }
     const notes = (list) => list.map((n) => h('li', null, lang === 'en' ? n.en : n.id, n.needsVerification && h('span', { class: 'ver' }, t('needsVerification'))));
     app(out, 
-      h('p', { class: 'big', 'data-eligible': String(el.eligible) }, t(el.eligible ? (el.scheme === 'pu' ? 'cYesPu' : 'cYesBpu') : 'cNo')),
-      el.reasons?.length && h('ul', null, notes(el.reasons)),
+      h('p', { class: 'lead', 'data-eligible': String(el.eligible) }, t(el.eligible ? (el.scheme === 'pu' ? 'cYesPu' : 'cYesBpu') : 'cNo')),
+      el.reasons?.length > 0 && h('ul', null, notes(el.reasons)),
       h('h4', null, t('cProgrammes')),
       h('ul', null, el.programmes.map((p) => h('li', { 'data-programme': p.programme, 'data-status': p.status },
         h('strong', null, t('prog_' + p.programme) + ': ' + t(STATUS[p.status])), ' — ', lang === 'en' ? p.reason.en : p.reason.id))),

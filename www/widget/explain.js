@@ -23,7 +23,7 @@ export function formula(lines, rules, basis, lang) {
     const ps = (l.rules || []).map((id) => m.get(id)).filter(Boolean);
     const rates = ps.filter((p) => p.kind === 'rate').map((p) => ruleValue(p, lang));
     const rest = ps.filter((p) => p.kind !== 'rate').map((p) => ruleValue(p, lang));
-    let e = rates.length ? rates.join(' × ') + (basis ? ' × ' + rp(basis, lang) : '') : rest.shift() || rp(l.total, lang);
+    let e = rates.length ? (rates.length > 1 ? '(' + rates.join(' + ') + ')' : rates[0]) + (basis ? ' × ' + rp(basis, lang) : '') : rest.shift() || rp(l.total, lang);
     if (rates.length && rest.length) e += ' (' + rest.join(', ') + ')';
     return (PROG[l.programme] || l.programme) + ' ' + e;
   }).join(' + ');
@@ -59,8 +59,8 @@ export function createExplainer(host, getCtx) {
     put(body, 
       h('h2', null, info.title),
       info.amount != null && h('p', { class: 'big' }, rp(info.amount, lang)),
-      info.lines?.length && h('p', null, rp(info.amount, lang) + ' = ' + formula(info.lines, info.rules, info.basis, lang)),
-      info.lines?.length && h('table', null,
+      info.lines?.length > 0 && h('p', null, rp(info.amount, lang) + ' = ' + formula(info.lines, info.rules, info.basis, lang)),
+      info.lines?.length > 0 && h('table', null,
         h('thead', null, h('tr', null, h('th', null, t('programme')), h('th', { class: 'n' }, t('amount')),
           h('th', { class: 'n' }, t('employer')), h('th', { class: 'n' }, t('worker')))),
         h('tbody', null, info.lines.map((l) => h('tr', null,
@@ -68,10 +68,10 @@ export function createExplainer(host, getCtx) {
             l.needsVerification && h('span', { class: 'ver' }, t('needsVerification'))),
           h('td', { class: 'n' }, rp(l.total, lang)), h('td', { class: 'n' }, rp(l.employer, lang)),
           h('td', { class: 'n' }, rp(l.worker, lang)))))),
-      info.steps?.length && h('ul', null, info.steps.map((s) => h('li', null, s))),
+      info.steps?.length > 0 && h('ul', null, info.steps.map((s) => h('li', null, s))),
       info.from && h('p', null, t('validFor', monthLabel(info.from, lang) + (info.until && info.until !== info.from ? ' – ' + monthLabel(info.until, lang) : ''))),
       ids.size > 0 && [h('h3', null, t('legalBasis')), [...ids].map((id) => ruleBlock(m.get(id) || { id }, t, lang))],
-      info.notes?.length && [h('h3', null, t('notes')), info.notes.map((n) => noteBlock(n, t, lang))],
+      info.notes?.length > 0 && [h('h3', null, t('notes')), info.notes.map((n) => noteBlock(n, t, lang))],
     );
     opener = host.getRootNode().activeElement;
     dlg.setAttribute('aria-label', info.title);

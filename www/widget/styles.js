@@ -59,6 +59,7 @@ vertical-align:-.2em;accent-color:var(--a);appearance:auto}
 .res[aria-busy=true]{opacity:.6}
 .big{font-size:1.6em;font-weight:800;line-height:1.2}
 .amt{white-space:nowrap}
+.lead{font-size:1.15em;font-weight:700}
 .kj .x{min-height:28px;min-width:28px;padding:0 .35em;margin-inline-start:.3em;font-size:.8em;border-radius:50%;vertical-align:.1em;line-height:1}
 .ver{display:inline-block;font-size:.8em;font-weight:700;border:1px solid #8a5a00;color:#6b4500;background:#fff3d6;border-radius:4px;padding:0 .3em;margin-inline-start:.3em}
 .words{font-style:italic}

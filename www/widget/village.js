@@ -299,11 +299,11 @@ export function renderVillageTab(root, ctx) {
           })))))))),
       u.danaDesa && u.danaDesa.used !== '0' && h('p', null, t('resDanaDesa', formatPercent(u.danaDesa.sharePercent, lang), rp(u.danaDesa.allocation, lang)), ' ',
         ex({ title: t('danaDesaShare'), steps: [t('stepDanaDesa', rp(u.danaDesa.used, lang), rp(u.danaDesa.allocation, lang), formatPercent(u.danaDesa.sharePercent, lang))] })),
-      u.budgetLines?.length && [h('h4', null, t('resBudgetLines')), h('table', null, h('tbody', null, u.budgetLines.map((b) => h('tr', null,
+      u.budgetLines?.length > 0 && [h('h4', null, t('resBudgetLines')), h('table', null, h('tbody', null, u.budgetLines.map((b) => h('tr', null,
         h('td', null, h('code', null, [b.activity, b.account].filter(Boolean).join(' / ')), ' ', lang === 'en' ? b.nameEn : b.nameId),
         h('td', { class: 'n' }, amt(b.total.total, { title: b.account + ' ' + (lang === 'en' ? b.nameEn : b.nameId),
           steps: [t('employer') + ': ' + rp(b.total.employer, lang), t('worker') + ': ' + rp(b.total.worker, lang)] }))))))],
-      res.warnings?.length && [h('h4', null, t('notes')), res.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id,
+      res.warnings?.length > 0 && [h('h4', null, t('notes')), res.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id,
         n.needsVerification && h('span', { class: 'ver' }, t('needsVerification'))))],
       benefitsBlock(),
       coverageBlock(),
@@ -409,7 +409,7 @@ export function renderVillageTab(root, ctx) {
     const lines = u.budgetLines || [];
     app(doc.body,
       H('h1', null, t('rabTitle')),
-      H('p', null, t('rabVillage', u.name, t('kind_' + u.kind)) + (ctx.config.regency ? ' — ' + ctx.config.regency : '')),
+      H('p', null, t('rabVillage', u.name, t('kind_' + u.kind)) + (ctx.regency ? ' — ' + ctx.regency : '')),
       H('p', null, t('rabPeriod', monthLabel(last.firstMonth, lang), monthLabel(last.lastMonth, lang), last.months)),
       H('p', null, t('vFunder') + ': ' + last.funders.map((f) => fname(f.funder)).join(', ')),
       lines.map((b) => H('p', null, t('rabCode') + ': ' + [b.activity, b.account].filter(Boolean).join(' / ') + ' — ' + (lang === 'en' ? b.nameEn : b.nameId) + ' (' + rp(b.total.employer, lang) + ')')),
@@ -501,8 +501,8 @@ export function renderBenefits(ctx, b, heading, scholarship) {
     scholarship && h('p', null, h('strong', null, t('bScholarshipUpTo') + ' '), h('span', { class: 'amt' }, rp(scholarship.amount, lang)),
       explainButton(ctx, { title: t('bScholarshipUpTo'), amount: scholarship.amount, ids: scholarship.rules, rules })),
     notEligible.map((s) => h('p', { class: 'note' }, lang === 'en' ? s.reason.en : s.reason.id)),
-    b.jkkCare?.length && h('details', null, h('summary', null, t('bJkkCare')), h('ul', null, b.jkkCare.map(L))),
-    b.notes?.length && h('details', null, h('summary', null, t('notes')), b.notes.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id, ver(n)))));
+    b.jkkCare?.length > 0 && h('details', null, h('summary', null, t('bJkkCare')), h('ul', null, b.jkkCare.map(L))),
+    b.notes?.length > 0 && h('details', null, h('summary', null, t('notes')), b.notes.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id, ver(n)))));
 }
 
 function safeRules(ctx) {

@@ -59,6 +59,12 @@ function reinit(cause) {
     });
 }
 
+/** Throw the current instance away and start a fresh one (what a trap triggers; also used by the tests). */
+export function reloadModule() {
+  reinit(new Error('reload requested'));
+  return reloading || Promise.resolve();
+}
+
 export function loadModule() {
   if (!loading) {
     loading = (async () => {
@@ -364,7 +370,7 @@ class KalkulatorJamsostek extends HTMLElement {
     const regencyKey = slug(regency || 'default');
     const funderAttr = this.getAttribute('funder');
     const ctx = {
-      api: mod, lang: this.lang, t, config, regencyKey, uid: this._uid,
+      api: mod, lang: this.lang, t, config, regency, regencyKey, uid: this._uid,
       id: (n) => this._uid + '-' + n,
       store: createStore(regencyKey, noticeStore),
       state: this._state,
@@ -413,8 +419,10 @@ class KalkulatorJamsostek extends HTMLElement {
 
   _reloaded() {
     if (!this._wanted || !this.isConnected) return;
-    this._renderTab().then(() => this._ctx?.announce(this._t('reloaded')));
-    this._addNotice(this._t('reloaded'));
+    this._renderTab().then(() => {
+      this._addNotice(this._t('reloaded'));
+      this._ctx?.announce(this._t('reloaded'));
+    });
   }
 }
 
