@@ -102,6 +102,7 @@ test('axe-core: no serious or critical violations (village result, explanation, 
       return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
     });
     const bad = r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (r.length) console.log(`[axe] ${label}: ${JSON.stringify(r)}`);
     assert.deepEqual(bad, [], `${label}: ${JSON.stringify(bad, null, 1)}`);
     return r;
   };
@@ -125,9 +126,23 @@ test('axe-core: no serious or critical violations (village result, explanation, 
   await page.getByLabel('Umur Anda (tahun)').fill('30');
   await page.locator(`${W} [data-monthly]`).waitFor();
   await scan('citizen result');
-  await page.evaluate((w) => document.querySelector(w).setAttribute('lang', 'en'), W);
+  // A host accent with poor contrast (yellow): the widget picks black text on it and a darker shade for text.
+  await page.evaluate((w) => { const el = document.querySelector(w); el.style.setProperty('--kj-accent', '#ffd400'); el.setAttribute('lang', 'en'); }, W);
   await page.getByLabel('Your age (years)').waitFor();
-  await scan('English');
+  const colours = await page.evaluate((w) => {
+    const r = document.querySelector(w).shadowRoot;
+    const cs = (el) => getComputedStyle(el);
+    const tab = r.querySelector('[role=tab][aria-selected=true]');
+    const btn = r.querySelector('[role=tab][aria-selected=false]');
+    return { onAccent: cs(tab).color, accent: cs(tab).backgroundColor, text: cs(btn).color };
+  }, W);
+  assert.equal(colours.accent, 'rgb(255, 212, 0)');
+  assert.equal(colours.onAccent, 'rgb(0, 0, 0)');
+  const [r, g, b] = colours.text.match(/\d+/g).map(Number);
+  const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const contrast = 1.05 / (0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b) + 0.05);
+  assert.ok(contrast >= 4.5, `accent used as text on white: ${colours.text}, contrast ${contrast.toFixed(2)}`);
+  await scan('English, yellow accent');
   await page.context().close();
 });
 

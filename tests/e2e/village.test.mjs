@@ -123,6 +123,19 @@ test('kelurahan: Dana Desa refused with the reason; APBD pays', async () => {
   await page.context().close();
 });
 
+test('Dana Desa as the funder: share of the allocation shown (2,37 % of Rp850.000.000), with the Perbup caveat', async () => {
+  const page = await open();
+  await field(page, 'name').fill('Wanci');
+  await field(page, 'funder').selectOption('dana_desa');
+  await field(page, 'firstMonth').fill('2026-01');
+  await field(page, 'groups[0].people').fill('100');
+  await assertTotal(page, 'Rp20.160.000');
+  assert.equal(await field(page, 'danaDesa').inputValue(), '850000000');
+  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s%\sdari Dana Desa Rp850\.000\.000/);
+  assert.match(await page.locator(`${W} form`).textContent(), /Perbup\/juknis/);
+  await page.context().close();
+});
+
 test('inverse: Rp20.160.000 for 12 months covers 100 people', async () => {
   const page = await open();
   await scenario(page);

@@ -286,7 +286,8 @@ export function renderVillageTab(root, ctx) {
         res.total.worker !== '0' && [' · ', t('resWorker'), ' ', amt(res.total.worker, { title: t('worker'), steps: splitSteps('worker') })]),
       h('div', { class: 'cols' },
         h('div', null, h('h4', null, t('resPerPerson')), h('table', null, h('tbody', null, u.groups.flatMap((g, gi) => g.perPerson.map((s) => h('tr', null,
-          h('td', null, g.label || groupLabel(g), h('br'), h('small', null, num(g.people, lang) + ' ' + t('persons') + (g.perPerson.length > 1 ? ' · ' + monthLabel(s.from, lang) + ' – ' + monthLabel(s.until, lang) : ''))),
+          h('td', null, g.label || groupLabel(g), h('br'), h('small', null, num(g.people, lang) + ' ' + t('persons') + (g.perPerson.length > 1 ? ' · ' + monthLabel(s.from, lang) + ' – ' + monthLabel(s.until, lang) : ''),
+            ' · ' + t('groupPeriod') + ' ', h('span', { class: 'amt' }, rp(g.total.total, lang)))),
           h('td', { class: 'n', 'data-g': gi }, amt(s.perPersonMonth.total.total, {
             title: t('perPersonMonthOf', t('cat_' + g.category)), lines: s.perPersonMonth.lines, basis: g.base || g.wage, from: s.from, until: s.until,
           }), h('br'), h('small', null, t('perMonthShort'))))))))),
