@@ -10,6 +10,7 @@ pub mod category;
 pub mod contribution;
 pub mod eligibility;
 pub mod error;
+pub mod json;
 pub mod estimate;
 pub mod money;
 pub mod note;

@@ -1,11 +1,11 @@
-//! The only file that knows about JavaScript: plain JS objects in and out (serde-wasm-bindgen), money as
+//! The only file that knows about JavaScript: plain JS objects in and out (as JSON text, json.rs), money as
 //! strings of whole rupiah, and one helper that turns every error into a JS `Error` with a stable `code`.
 //! Nothing here computes; every function calls the core and converts.
 
 use crate::error::{Error, ErrorCode, Lang};
-use crate::money::{AmountProblem, Rupiah};
+use crate::money::Rupiah;
 use crate::month::Month;
-use crate::{benefits, eligibility, estimate, rules, terbilang};
+use crate::{benefits, eligibility, estimate, json, rules, terbilang};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -46,54 +46,50 @@ fn string_of(v: &JsValue, field: &str, lang: Lang) -> Result<String, JsValue> {
 
 /// The one place errors become JS: an `Error` whose message is in `lang`, with `code`, `path`, `detail`.
 fn js_error(e: &Error, lang: Lang) -> JsValue {
-    let err = js_sys::Error::new(&e.message(lang));
-    let obj: &JsValue = err.as_ref();
-    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code_str().into());
-    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path.as_str().into());
-    let _ = js_sys::Reflect::set(obj, &"detail".into(), &e.detail.as_str().into());
+    let err = JsError::new(&e.message(lang));
+    err.set_code(e.code_str());
+    err.set_path(&e.path);
+    err.set_detail(&e.detail);
     err.into()
 }
 
-/// Reads a JS value into a Rust request; shape errors keep the path of the bad field.
-fn from_js<T: DeserializeOwned>(v: JsValue, lang: Lang) -> Result<T, JsValue> {
-    let de = serde_wasm_bindgen::Deserializer::from(v);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let msg = e.into_inner().to_string();
-        js_error(&shape_error(&msg).at(path.trim_start_matches('.').to_owned()), lang)
-    })
+#[wasm_bindgen]
+extern "C" {
+    /// JS `Error`, with the three fields every thrown error carries.
+    #[wasm_bindgen(js_name = Error)]
+    type JsError;
+    #[wasm_bindgen(constructor, js_class = "Error")]
+    fn new(message: &str) -> JsError;
+    #[wasm_bindgen(method, setter)]
+    fn set_code(this: &JsError, code: &str);
+    #[wasm_bindgen(method, setter)]
+    fn set_path(this: &JsError, path: &str);
+    #[wasm_bindgen(method, setter)]
+    fn set_detail(this: &JsError, detail: &str);
+
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
 }
 
-/// Maps a deserialization message to a stable code (the core's own codes travel inside the message).
-fn shape_error(msg: &str) -> Error {
-    let problems = [AmountProblem::Empty, AmountProblem::NotANumber, AmountProblem::Negative, AmountProblem::NotWhole, AmountProblem::TooLarge];
-    if let Some(p) = problems.iter().find(|p| msg.contains(p.code())) {
-        let code = if *p == AmountProblem::TooLarge { ErrorCode::AmountOutOfRange } else { ErrorCode::InvalidAmount };
-        return Error::new(code).detail(p.code());
-    }
-    if msg.contains("INVALID_MONTH") {
-        return Error::new(ErrorCode::InvalidMonth);
-    }
-    if msg.contains("unknown variant") {
-        return Error::new(ErrorCode::UnknownValue).detail(clip(msg));
-    }
-    Error::new(ErrorCode::InvalidInput).detail(clip(msg))
+/// Reads a JS value into a Rust request: the browser's own `JSON.stringify`, then our small JSON reader
+/// (json.rs); shape errors keep the path of the bad field.
+fn from_js<T: DeserializeOwned>(v: &JsValue) -> crate::Result<T> {
+    // undefined, functions and symbols stringify to undefined; BigInt and cycles throw.
+    let text = json_stringify(v).ok().and_then(|t| t.as_string()).ok_or_else(|| Error::new(ErrorCode::InvalidInput).detail("not JSON"))?;
+    json::from_str(&text)
 }
 
-/// Serde messages can quote the input; keep them short so a hostile string can't flood the UI.
-fn clip(msg: &str) -> String {
-    msg.chars().take(160).collect()
-}
-
+/// Writes a Rust result as JSON text and lets the browser's `JSON.parse` build the plain objects.
 fn to_js<T: Serialize>(v: &T, lang: Lang) -> JsResult {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(ErrorCode::InvalidInput).detail(clip(&e.to_string())), lang))
+    let text = json::to_string(v).map_err(|e| js_error(&e, lang))?;
+    json_parse(&text).map_err(|_| js_error(&Error::new(ErrorCode::InvalidInput).detail("JSON"), lang))
 }
 
 fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: JsValue, f: impl FnOnce(&Req) -> crate::Result<Res>) -> JsResult {
     let lang = lang_of(&lang)?;
-    let req: Req = from_js(req, lang)?;
-    let res = f(&req).map_err(|e| js_error(&e, lang))?;
+    let res = from_js(&req).and_then(|req| f(&req)).map_err(|e| js_error(&e, lang))?;
     to_js(&res, lang)
 }
 
@@ -162,7 +158,7 @@ pub fn bpu_bands() -> JsResult {
 pub fn parse_amount(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> Result<String, JsValue> {
     let lang = lang_of(&lang)?;
     let text = string_of(&text, "text", lang)?;
-    Rupiah::parse(&text).map(Rupiah::to_digits).map_err(|p| js_error(&shape_error(p.code()), lang))
+    Rupiah::parse(&text).map(Rupiah::to_digits).map_err(|p| js_error(&json::amount_error(p), lang))
 }
 
 /// An amount in words for budget documents: "dua puluh juta seratus enam puluh ribu rupiah".
@@ -170,7 +166,7 @@ pub fn parse_amount(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVal
 pub fn terbilang(#[wasm_bindgen(unchecked_param_type = "Rupiah")] amount: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> Result<String, JsValue> {
     let lang = lang_of(&lang)?;
     let amount = string_of(&amount, "amount", lang)?;
-    let a = Rupiah::parse(&amount).map_err(|p| js_error(&shape_error(p.code()), lang))?;
+    let a = Rupiah::parse(&amount).map_err(|p| js_error(&json::amount_error(p), lang))?;
     Ok(terbilang::terbilang(a, lang))
 }
 
