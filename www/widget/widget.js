@@ -246,7 +246,8 @@ class KalkulatorJamsostek extends HTMLElement {
     this._renderTab();
   }
 
-  get lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'id'; }
+  // Not named `lang`: HTMLElement.lang must keep working for the host page.
+  get _lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'id'; }
 
   _config() {
     if (!this._cfg) {
@@ -276,7 +277,7 @@ class KalkulatorJamsostek extends HTMLElement {
   }
 
   _render() {
-    const t = makeT(this.lang);
+    const t = makeT(this._lang);
     const id = (n) => this._uid + '-' + n;
     this._view?.destroy();
     this._view = null;
@@ -288,7 +289,7 @@ class KalkulatorJamsostek extends HTMLElement {
       onclick: () => this._select(name), onkeydown: (e) => this._tabKey(e),
     }, t('tab_' + name)));
     this._tabs = tabs;
-    this._wrap = h('div', { class: 'kj', lang: this.lang },
+    this._wrap = h('div', { class: 'kj', lang: this._lang },
       h('header', { class: 'hd' }, h('h2', null, t('title')), this._regEl = h('p', { class: 'rg' }, this.getAttribute('regency') || '')),
       this._notice = h('div', { class: 'note', role: 'status' }),
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tabsLabel') }, tabs),
@@ -298,7 +299,7 @@ class KalkulatorJamsostek extends HTMLElement {
       this._probe = h('span', { class: 'sr', 'aria-hidden': 'true' }),
     );
     this._root.append(this._wrap);
-    this._explainer = createExplainer(this._wrap, () => ({ t: this._t, lang: this.lang }));
+    this._explainer = createExplainer(this._wrap, () => ({ t: this._t, lang: this._lang }));
     this._colours();
     this._select(this._tabName || (TABS.includes(this.getAttribute('tab')) ? this.getAttribute('tab') : 'desa'), false);
   }
@@ -370,7 +371,7 @@ class KalkulatorJamsostek extends HTMLElement {
     const regencyKey = slug(regency || 'default');
     const funderAttr = this.getAttribute('funder');
     const ctx = {
-      api: mod, lang: this.lang, t, config, regency, regencyKey, uid: this._uid,
+      api: mod, lang: this._lang, t, config, regency, regencyKey, uid: this._uid,
       id: (n) => this._uid + '-' + n,
       store: createStore(regencyKey, noticeStore),
       state: this._state,
