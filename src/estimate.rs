@@ -430,7 +430,8 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     let mut total = Shares::default();
     let mut programmes = [Shares::default(); 4];
     let mut epoch_month: Vec<(Shares, [Shares; 4])> = epochs.iter().map(|_| (Shares::default(), [Shares::default(); 4])).collect();
-    let mut categories: Vec<(Category, u64, Shares)> = Vec::new();
+    // Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
+    let mut categories = [(false, 0u64, Shares::default()); Category::ALL.len()];
     let mut funders = [Shares::default(); 5];
     let mut units = Vec::with_capacity(if req.detail == Detail::Totals { 0 } else { req.units.len() });
 
@@ -498,12 +499,10 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             if let Some(f) = funders.get_mut(funder.index()) {
                 f.add_assign(&g_total)?;
             }
-            match categories.iter_mut().find(|c| c.0 == g.category) {
-                Some(c) => {
-                    c.1 = c.1.saturating_add(g.people);
-                    c.2.add_assign(&g_total)?;
-                }
-                None => categories.push((g.category, g.people, g_total)),
+            if let Some(c) = categories.get_mut(g.category as usize) {
+                c.0 = true;
+                c.1 = c.1.saturating_add(g.people);
+                c.2.add_assign(&g_total)?;
             }
             if req.detail == Detail::Full {
                 let (base, wage, risk_group) = match r.coverage.participant {
@@ -575,7 +574,6 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             }
         }
     }
-    categories.sort_by_key(|c| c.0);
     let months_dec = Decimal::from(req.months);
     let avg = |r: Rupiah| r.decimal().checked_div(months_dec).map(Rupiah::round).unwrap_or(Rupiah::ZERO);
     Ok(EstimateResult {
@@ -587,7 +585,7 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         total,
         per_month,
         programmes: programme_amounts(&programmes, true),
-        categories: categories.into_iter().map(|(category, people, total)| CategoryAmount { category, people, total }).collect(),
+        categories: Category::ALL.iter().zip(categories).filter(|(_, c)| c.0).map(|(category, (_, people, total))| CategoryAmount { category: *category, people, total }).collect(),
         funders: Funder::ALL.iter().zip(funders.iter()).filter(|(_, t)| !t.total.is_zero()).map(|(f, t)| FunderAmount { funder: *f, total: *t }).collect(),
         units,
         rules: rules_used(&flags, &epochs, last),
@@ -646,10 +644,9 @@ fn percent(part: Rupiah, whole: Rupiah) -> Option<String> {
         return None;
     }
     let p = part.decimal().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole.decimal())?;
-    let p = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let mut s = String::new();
-    let _ = core::fmt::write(&mut s, format_args!("{p:.2}"));
-    Some(s)
+    let mut p = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    p.rescale(2);
+    Some(rules::fixed_text(p))
 }
 
 fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note> {

@@ -88,25 +88,16 @@ impl Rupiah {
         // Whole and non-negative by construction: the mantissa is the value (scale 0 after normalize).
         let mut d = self.0;
         d.rescale(0);
-        let mut n = d.mantissa().unsigned_abs();
-        if n == 0 {
-            return String::from("0");
-        }
-        let mut buf = [0u8; 40];
-        let mut i = buf.len();
-        while n > 0 {
-            i = i.saturating_sub(1);
-            if let Some(slot) = buf.get_mut(i) {
-                *slot = b'0'.saturating_add((n % 10) as u8);
-            }
-            n /= 10;
-        }
-        buf.get(i..).unwrap_or_default().iter().map(|&b| char::from(b)).collect()
+        let mut s = String::new();
+        push_decimal_digits(&mut s, d.mantissa().unsigned_abs(), 0);
+        s
     }
 
     /// Parses an amount as people type it in Indonesia: "1500000", "1.500.000", "Rp 1.500.000",
     /// "Rp1.500.000,00", "1 500 000". Refuses fractions of a rupiah, negatives and anything else.
     pub fn parse(text: &str) -> Result<Rupiah, AmountProblem> {
+        // Byte-level (',' and '.' are ASCII, so byte positions are char boundaries): the str pattern
+        // machinery (`contains`, `split_once` with chars) costs kilobytes of wasm.
         let mut s = text.trim();
         if let Some(rest) = s.strip_prefix("Rp").or_else(|| s.strip_prefix("rp")).or_else(|| s.strip_prefix("RP")) {
             s = rest.strip_prefix('.').unwrap_or(rest).trim_start();
@@ -117,54 +108,81 @@ impl Rupiah {
         if s.starts_with('-') || s.starts_with('\u{2212}') {
             return Err(AmountProblem::Negative);
         }
+        let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
         // Decimal comma: only ",0", ",00" etc. are whole rupiah.
-        let (int_part, frac) = match s.split_once(',') {
-            Some((i, f)) => (i, Some(f)),
-            None => (s, None),
-        };
+        let (int_part, frac) = split_at_byte(s, b',');
         if let Some(f) = frac {
-            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            if f.is_empty() || !all_digits(f) {
                 return Err(AmountProblem::NotANumber);
             }
             if f.bytes().any(|b| b != b'0') {
                 return Err(AmountProblem::NotWhole);
             }
         }
-        let mut digits = String::with_capacity(int_part.len());
-        let grouped = int_part.contains('.') || int_part.contains(' ') || int_part.contains('\u{a0}');
-        if let Some((a, b)) = int_part.split_once('.') {
-            let digits_only = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
-            if digits_only(a) && digits_only(b) && b.len() != 3 {
+        if let (a, Some(b)) = split_at_byte(int_part, b'.') {
+            if !a.is_empty() && all_digits(a) && !b.is_empty() && all_digits(b) && b.len() != 3 {
                 // "1.5" or "1500000.0" read as a decimal point: not whole rupiah.
                 return Err(AmountProblem::NotWhole);
             }
         }
-        if grouped {
-            // Thousands separators: first group 1–3 digits, then groups of exactly 3.
-            let groups: Vec<&str> = int_part.split(['.', ' ', '\u{a0}']).collect();
-            for (k, g) in groups.iter().enumerate() {
-                let ok_len = if k == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
-                if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(AmountProblem::NotANumber);
-                }
-                digits.push_str(g);
-            }
-        } else {
-            if !int_part.bytes().all(|b| b.is_ascii_digit()) {
+        let is_sep = |c: char| c == '.' || c == ' ' || c == '\u{a0}';
+        let mut n: u64 = 0;
+        let mut significant = 0usize;
+        // Thousands separators: first group 1–3 digits, then groups of exactly 3 (one group: any length).
+        let grouped = int_part.chars().any(is_sep);
+        for (k, g) in int_part.split(is_sep).enumerate() {
+            let ok_len = !grouped || if k == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+            if !ok_len || !all_digits(g) {
                 return Err(AmountProblem::NotANumber);
             }
-            digits.push_str(int_part);
+            for b in g.bytes() {
+                if significant > 0 || b != b'0' {
+                    significant = significant.saturating_add(1);
+                }
+                n = n.saturating_mul(10).saturating_add(u64::from(b.saturating_sub(b'0')));
+            }
         }
-        let trimmed = digits.trim_start_matches('0');
-        if trimmed.len() > 15 {
+        if significant > 15 {
             return Err(AmountProblem::TooLarge);
         }
-        let n: u64 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| AmountProblem::NotANumber)? };
         let r = Rupiah::from_whole(n);
         if r > MAX_INPUT {
             return Err(AmountProblem::TooLarge);
         }
         Ok(r)
+    }
+}
+
+/// `s` split at the first `sep` byte (an ASCII byte, so both halves are valid str).
+fn split_at_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == sep) {
+        Some(i) => (s.get(..i).unwrap_or_default(), s.get(i.saturating_add(1)..)),
+        None => (s, None),
+    }
+}
+
+/// Writes `n` in decimal with a point before its last `scale` digits ("0.24" for 24 and 2), without
+/// `core::fmt` (the wasm build links no number formatting).
+pub(crate) fn push_decimal_digits(s: &mut String, n: u128, scale: usize) {
+    let mut buf = [b'0'; 40];
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 || buf.len().saturating_sub(i) <= scale {
+        i = i.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b'0'.saturating_add((n % 10) as u8);
+        }
+        n /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    let point = buf.len().saturating_sub(scale);
+    for (k, &b) in buf.iter().enumerate().skip(i) {
+        if k == point && scale > 0 {
+            s.push('.');
+        }
+        s.push(char::from(b));
     }
 }
 
@@ -244,6 +262,93 @@ mod tests {
             assert_eq!(Rupiah::parse(&r.to_digits()), Ok(r));
         }
         assert_eq!(Rupiah::round(dec!(10800.000)).to_digits(), "10800");
+    }
+
+    /// The parser before it was rewritten byte by byte for size: the rewrite must agree on every input.
+    #[rustfmt::skip]
+    fn reference_parse(text: &str) -> Result<Rupiah, AmountProblem> {
+        let mut s = text.trim();
+        if let Some(rest) = s.strip_prefix("Rp").or_else(|| s.strip_prefix("rp")).or_else(|| s.strip_prefix("RP")) {
+            s = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+        }
+        if s.is_empty() {
+            return Err(AmountProblem::Empty);
+        }
+        if s.starts_with('-') || s.starts_with('\u{2212}') {
+            return Err(AmountProblem::Negative);
+        }
+        // Decimal comma: only ",0", ",00" etc. are whole rupiah.
+        let (int_part, frac) = match s.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        if let Some(f) = frac {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(AmountProblem::NotANumber);
+            }
+            if f.bytes().any(|b| b != b'0') {
+                return Err(AmountProblem::NotWhole);
+            }
+        }
+        let mut digits = String::with_capacity(int_part.len());
+        let grouped = int_part.contains('.') || int_part.contains(' ') || int_part.contains('\u{a0}');
+        if let Some((a, b)) = int_part.split_once('.') {
+            let digits_only = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+            if digits_only(a) && digits_only(b) && b.len() != 3 {
+                // "1.5" or "1500000.0" read as a decimal point: not whole rupiah.
+                return Err(AmountProblem::NotWhole);
+            }
+        }
+        if grouped {
+            // Thousands separators: first group 1–3 digits, then groups of exactly 3.
+            let groups: Vec<&str> = int_part.split(['.', ' ', '\u{a0}']).collect();
+            for (k, g) in groups.iter().enumerate() {
+                let ok_len = if k == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+                if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(AmountProblem::NotANumber);
+                }
+                digits.push_str(g);
+            }
+        } else {
+            if !int_part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(AmountProblem::NotANumber);
+            }
+            digits.push_str(int_part);
+        }
+        let trimmed = digits.trim_start_matches('0');
+        if trimmed.len() > 15 {
+            return Err(AmountProblem::TooLarge);
+        }
+        let n: u64 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| AmountProblem::NotANumber)? };
+        let r = Rupiah::from_whole(n);
+        if r > MAX_INPUT {
+            return Err(AmountProblem::TooLarge);
+        }
+        Ok(r)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn parse_agrees_with_reference(s in "(Rp|rp|RP)?[.]?[ \u{a0}]?[-\u{2212}]?[0-9., \u{a0}]{0,24}(,[0-9a]{0,3})?|.{0,30}") {
+            proptest::prop_assert_eq!(Rupiah::parse(&s), reference_parse(&s), "{}", s);
+        }
+    }
+
+    #[test]
+    fn parse_agrees_with_reference_on_edges() {
+        for t in ["", ",", ",00", ",0", ".", "..", "1.", ".1", "1..000", "1.000.", "000.000", "0000000000000000001", "1 000 000", "1\u{a0}000", "1 000.000", "１２３", "Rp.", "Rp. 1.500.000,00", "rp 0", "9.999.999.999.999.999", "999999999999999", "0999999999999999", "1000000000000000", "1.0", "1,5", "1,", "12,000", "1.000,5", "\u{2212}1", " \t1500000\n"] {
+            assert_eq!(Rupiah::parse(t), reference_parse(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn decimal_digits_match_display() {
+        for d in [dec!(0), dec!(0.00), dec!(0.24), dec!(48), dec!(2.30), dec!(0.0024), dec!(100.00), dec!(12345.67), dec!(0.05), dec!(79228162514264337593543950335), dec!(0.0000000000000000000000000001)] {
+            let mut s = String::new();
+            push_decimal_digits(&mut s, d.mantissa().unsigned_abs(), d.scale() as usize);
+            assert_eq!(s, d.to_string());
+        }
     }
 
     #[test]

@@ -165,20 +165,10 @@ fn internal(id: ParamId) -> Error {
 
 /// The snake_case key of an id, exactly as serde writes it across the JS boundary ("jp_wage_cap").
 pub fn param_key(id: ParamId) -> String {
-    let mut name = String::new();
-    let _ = core::fmt::write(&mut name, format_args!("{id:?}"));
-    let mut out = String::with_capacity(name.len().saturating_add(8));
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    // serde's own name for the variant (no `Debug` formatting in the wasm build).
+    let mut key = crate::json::to_string(&id).unwrap_or_default();
+    key.retain(|c| c != '"');
+    key
 }
 
 /// Every row of the table.
@@ -285,8 +275,16 @@ impl ParamInfo {
 }
 
 fn decimal_text(d: Decimal) -> String {
+    fixed_text(d.normalize())
+}
+
+/// `d` with exactly its own number of decimals ("0.24", "48", "2.30"), without `core::fmt`.
+pub(crate) fn fixed_text(d: Decimal) -> String {
     let mut s = String::new();
-    let _ = core::fmt::write(&mut s, format_args!("{}", d.normalize()));
+    if d.is_sign_negative() && !d.is_zero() {
+        s.push('-');
+    }
+    crate::money::push_decimal_digits(&mut s, d.mantissa().unsigned_abs(), d.scale() as usize);
     s
 }
 
