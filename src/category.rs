@@ -82,7 +82,9 @@ impl Category {
 pub const APBDES_LINES_SOURCE: &str = "Permendagri 20/2018 lampiran (kode rekening APBDes): kegiatan 1.1.03 Penyediaan Jaminan Sosial bagi Kepala Desa dan Perangkat Desa; 5.1.3.03/04; 5.1.4 Tunjangan BPD; 1.1.07 insentif RT/RW. No national code found for pekerja rentan.";
 
 /// An APBDes budget line (Permendagri 20/2018 chart of accounts).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BudgetLine {
     /// Kegiatan code, e.g. "1.1.03" (empty when RULES.md names only the account).
     pub activity: &'static str,

@@ -104,17 +104,10 @@ impl Error {
         self.code.as_str()
     }
 
-    /// The full message in `lang`: sentence, then field and detail when known.
+    /// The message in `lang`: the sentence, then the detail when there is one. The field is in `path`,
+    /// not in the message, so a form can show the message next to the field it names.
     pub fn message(&self, lang: Lang) -> String {
         let mut m = String::from(self.code.sentence(lang));
-        if !self.path.is_empty() {
-            m.push_str(match lang {
-                Lang::Id => " (kolom: ",
-                Lang::En => " (field: ",
-            });
-            m.push_str(&self.path);
-            m.push(')');
-        }
         if !self.detail.is_empty() {
             m.push_str(": ");
             m.push_str(&self.detail);
@@ -213,7 +206,7 @@ mod tests {
         let e = Error::new(ErrorCode::PeopleOutOfRange).at("people").within("groups[1]").within("units[0]").detail("400000000");
         assert_eq!(e.path, "units[0].groups[1].people");
         assert_eq!(e.code_str(), "PEOPLE_OUT_OF_RANGE");
-        assert!(e.message(Lang::Id).contains("kolom: units[0].groups[1].people"));
+        assert!(!e.message(Lang::Id).contains("units[0]"), "the path is not repeated in the message");
         assert!(e.message(Lang::En).ends_with(": 400000000"));
         let e = Error::new(ErrorCode::EmptyRequest).at("[2]").within("units");
         assert_eq!(e.path, "units[2]");

@@ -5,7 +5,7 @@
 //! Months with the same figures form one segment (the JP cap changes each March, the PP 50/2025 relief
 //! starts and ends): each distinct participant is computed once per segment, then multiplied.
 
-use crate::category::{Category, Funder, Programme, RiskGroup, SchemeKind, WorkKind};
+use crate::category::{BudgetLine, Category, Funder, Programme, RiskGroup, SchemeKind, WorkKind};
 use crate::contribution::{person_month, too_large, Coverage, MonthRules, Participant, PersonMonth, Shares};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Rupiah;
@@ -14,7 +14,6 @@ use crate::note::Note;
 use crate::rules::{self, Param, ParamId, ParamInfo};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
-use std::collections::hash_map::{Entry, HashMap};
 
 /// At most 60 months in one estimate (five budget years).
 pub const MAX_MONTHS: u32 = 60;
@@ -178,6 +177,8 @@ pub struct GroupResult {
     pub wage: Option<Rupiah>,
     pub risk_group: Option<u8>,
     pub programmes: Vec<Programme>,
+    /// The APBDes line this group's cost belongs on (desa paying from Dana Desa or APBDes), if RULES.md names one.
+    pub budget_line: Option<BudgetLine>,
     pub per_person: Vec<Segment>,
     pub total: Shares,
     pub programme_totals: Vec<ProgrammeAmount>,
@@ -367,6 +368,64 @@ fn add_lines(acc: &mut [Shares; 4], pm: &PersonMonth, n: u64) -> Result<()> {
     Ok(())
 }
 
+/// One person's month per distinct (participant, epoch), computed once: a small open-addressing table on
+/// a multiplicative hash (std's HashMap with SipHash costs ~3 KB more wasm).
+#[derive(Default)]
+struct Cache {
+    /// Entry index + 1, 0 = empty; a power of two long, at most half full.
+    slots: Vec<u32>,
+    entries: Vec<(Coverage, usize, PersonMonth)>,
+}
+
+impl Cache {
+    fn hash(c: &Coverage, ei: usize) -> usize {
+        let (amount, tag) = match c.participant {
+            Participant::Bpu { base, sector } => (base, u64::from(sector == crate::category::Sector::Transport)),
+            Participant::Pu { wage, risk_group } => (wage, u64::from(risk_group.get()).wrapping_add(2)),
+        };
+        // Normalized, so equal amounts of different scale hash alike (Decimal equality ignores scale).
+        let m = amount.decimal().normalize().mantissa() as u64;
+        let h = m ^ (tag << 56) ^ (u64::from(c.jht) << 60) ^ (u64::from(c.jp) << 61) ^ ((c.funder.index() as u64) << 48) ^ ((ei as u64) << 40);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+    }
+
+    /// The entry of `(c, ei)`, or the empty slot where it belongs.
+    fn find(&self, c: &Coverage, ei: usize) -> core::result::Result<usize, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = Cache::hash(c, ei) & mask;
+        // At most half full: an empty slot always ends the probe.
+        while let Some(&k) = self.slots.get(i) {
+            let e = (k as usize).wrapping_sub(1);
+            match self.entries.get(e) {
+                None => return Err(i),
+                Some((c2, e2, _)) if c2 == c && *e2 == ei => return Ok(e),
+                Some(_) => i = i.wrapping_add(1) & mask,
+            }
+        }
+        Err(i)
+    }
+
+    fn get(&self, e: usize) -> Option<&PersonMonth> {
+        self.entries.get(e).map(|x| &x.2)
+    }
+
+    fn insert(&mut self, slot: usize, c: Coverage, ei: usize, pm: PersonMonth) -> Option<&PersonMonth> {
+        let mut slot = slot;
+        if self.entries.len().saturating_add(1).saturating_mul(2) > self.slots.len() {
+            self.slots = vec![0; self.slots.len().saturating_mul(2).max(64)];
+            for k in 0..self.entries.len() {
+                let (c2, e2) = self.entries.get(k).map(|x| (x.0, x.1))?;
+                let free = self.find(&c2, e2).err()?;
+                *self.slots.get_mut(free)? = u32::try_from(k.saturating_add(1)).ok()?;
+            }
+            slot = self.find(&c, ei).err()?;
+        }
+        self.entries.push((c, ei, pm));
+        *self.slots.get_mut(slot)? = u32::try_from(self.entries.len()).ok()?;
+        self.get(self.entries.len().saturating_sub(1))
+    }
+}
+
 /// What the estimate noticed, collected while computing.
 #[derive(Default)]
 struct Flags {
@@ -425,7 +484,7 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     }
 
     let epochs = epochs(req.first_month, req.months)?;
-    let mut cache: HashMap<(Coverage, usize), PersonMonth> = HashMap::new();
+    let mut cache = Cache::default();
     let mut flags = Flags::default();
     let mut total = Shares::default();
     let mut programmes = [Shares::default(); 4];
@@ -453,14 +512,15 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             let mut g_prog = [Shares::default(); 4];
             let mut segments: Vec<Segment> = Vec::new();
             for (ei, ep) in epochs.iter().enumerate() {
-                let pm: &PersonMonth = match cache.entry((r.coverage, ei)) {
-                    Entry::Occupied(o) => o.into_mut(),
-                    Entry::Vacant(v) => {
+                let pm: &PersonMonth = match cache.find(&r.coverage, ei) {
+                    Ok(e) => cache.get(e),
+                    Err(slot) => {
                         let pm = person_month(&r.coverage, &ep.rules).map_err(at)?;
                         note_used(&mut flags, &pm, ep, ei, &r.coverage);
-                        v.insert(pm)
+                        cache.insert(slot, r.coverage, ei, pm)
                     }
-                };
+                }
+                .ok_or_else(too_large)?;
                 let per_month = pm.total.times(g.people)?;
                 let n = g.people.checked_mul(u64::from(ep.months)).ok_or_else(too_large)?;
                 g_total.add_assign(&pm.total.times(n)?)?;
@@ -483,12 +543,11 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             if funder == Funder::DanaDesa {
                 dd_used = dd_used.checked_add(g_total.paid_by(funder)).ok_or_else(too_large)?;
             }
-            if unit.kind == UnitKind::Desa && matches!(funder, Funder::DanaDesa | Funder::Apbdes) {
-                if let Some(line) = g.category.apbdes_line() {
-                    match lines.iter_mut().find(|l| l.account == line.account && l.activity == line.activity) {
-                        Some(l) => l.total.add_assign(&g_total)?,
-                        None => lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: g_total }),
-                    }
+            let budget_line = if unit.kind == UnitKind::Desa && matches!(funder, Funder::DanaDesa | Funder::Apbdes) { g.category.apbdes_line() } else { None };
+            if let Some(line) = budget_line {
+                match lines.iter_mut().find(|l| l.account == line.account && l.activity == line.activity) {
+                    Some(l) => l.total.add_assign(&g_total)?,
+                    None => lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: g_total }),
                 }
             }
             u_total.add_assign(&g_total)?;
@@ -526,6 +585,7 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                     wage,
                     risk_group,
                     programmes: progs,
+                    budget_line,
                     per_person: segments,
                     total: g_total,
                     programme_totals: programme_amounts(&g_prog, true),

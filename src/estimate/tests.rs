@@ -84,6 +84,8 @@ fn perangkat_desa_from_apbdes_lands_on_its_budget_line() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].account, "5.1.3.04");
     assert_eq!(lines[0].total.total, rp(5 * 10_800 * 12));
+    assert_eq!(r.units[0].groups[0].budget_line.map(|l| l.account), Some("5.1.3.04"));
+    assert_eq!(r.units[0].groups[1].budget_line, None, "no national code for pekerja rentan");
     let dd = r.units[0].dana_desa.as_ref().unwrap();
     assert_eq!(dd.used, Rupiah::ZERO, "APBDes outside Dana Desa");
     assert_eq!(dd.share_percent.as_deref(), Some("0.00"));

@@ -216,6 +216,7 @@ pub fn in_force(m: Month) -> Result<Vec<ParamInfo>> {
 /// A figure as the UI shows it, with its source, dates and flags.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ParamInfo {
     pub id: ParamId,
     /// "rate" (value in percent), "amount" (whole rupiah), "factor" (× monthly wage), "count", "table".
