@@ -638,6 +638,8 @@ function report(R) {
     ['first result visible ([data-total])', mmm(C.firstResultMs)],
     ['  wasm received → result on screen', mmm(C.wasmArrivedToResultMs)],
   ], ['l', 'r']));
+  const floor = (bytes) => Math.round(2 * R.config.network.latency + (bytes / R.config.network.download) * 1000);
+  out.push(`network floor on this profile (the page + one request for everything, no CPU): ${floor(T.firstVisit.wireBytes)} ms for today's first-visit bytes, ${floor(BUDGET.transferBrotliBytes)} ms at the 45 KB budget${floor(BUDGET.transferBrotliBytes) > BUDGET.firstResultMs ? ` — already over the ${BUDGET.firstResultMs} ms budget before any CPU work` : ''}`);
   out.push(`first result shown without any input: ${C.resultText} (the default scenario of the page's inline config: desa Wanci)`);
   if (C.medianRunWaterfall.length) {
     out.push('waterfall of the median run (ms; bytes on the wire):');
