@@ -623,12 +623,12 @@ function report(R) {
   out.push('Budgets');
   out.push(table(['budget', 'measured', 'budget', ''], budgets(S).map((b) => [b.name, b.unit === 'B' ? kb(b.measured) : ms(b.measured), b.unit === 'B' ? kb(b.budget) : ms(b.budget, 0), b.ok ? 'ok' : 'MISSED']), ['l', 'r', 'r', 'l']));
   out.push('');
-  out.push('Bytes (scripts/size.mjs measure(): every file of pkg/ the widget can load; gzip -9, brotli -q 11)');
+  out.push('Bytes (scripts/size.mjs measure(): every file of pkg/ the widget can load, first visit or later; gzip -9, brotli -q 11)');
   const T = S.transfer;
   out.push(table(['', 'raw', 'gzip', 'brotli'], [
     ['wasm', kb(T.wasm.raw), kb(T.wasm.gzip), kb(T.wasm.brotli)],
     ['JS (glue + widget modules)', kb(T.js.raw), kb(T.js.gzip), kb(T.js.brotli)],
-    T.css.raw ? ['CSS (styles.js, constructable sheet)', kb(T.css.raw), kb(T.css.gzip), kb(T.css.brotli)]
+    T.css.raw ? [R.sizes.rows.some((r) => r.kind === 'css') ? 'CSS (styles.js, constructable sheet)' : 'CSS text (inside the JS; included in its row)', kb(T.css.raw), kb(T.css.gzip), kb(T.css.brotli)]
       : ['CSS (no styles.js in pkg/: bundled into the JS above)', '–', '–', '–'],
     ['total', kb(T.all.raw), kb(T.all.gzip), kb(T.all.brotli)],
     [`loaded on a first visit of the demo page (${T.firstVisit.pkgFiles.length} files)`, kb(T.firstVisit.pkgRaw), kb(T.firstVisit.pkgGzip), kb(T.firstVisit.pkgBrotli)],
