@@ -361,7 +361,14 @@ impl<'de> Reader<'de> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), Error> {
+    /// Reads `[` or `{` (or says what came instead) and counts the nesting.
+    #[inline(never)]
+    fn open(&mut self, b: u8) -> Result<(), Error> {
+        let next = self.next_byte()?;
+        if next != b {
+            return Err(self.wrong_type(next));
+        }
+        self.bump();
         self.depth = self.depth.saturating_add(1);
         if self.depth > MAX_DEPTH {
             return Err(invalid("nested too deeply"));
@@ -369,11 +376,15 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
-    fn leave(&mut self) {
+    #[inline(never)]
+    fn close(&mut self, b: u8) -> Result<(), Error> {
+        self.expect(b, if b == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" })?;
         self.depth = self.depth.saturating_sub(1);
+        Ok(())
     }
 }
 
+#[inline(never)]
 fn index_path(i: usize) -> String {
     let mut s = String::from("[");
     crate::month::push_digits(&mut s, u32::try_from(i).unwrap_or(u32::MAX), 1);
@@ -479,15 +490,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let b = self.next_byte()?;
-        if b != b'[' {
-            return Err(self.wrong_type(b));
-        }
-        self.bump();
-        self.enter()?;
+        self.open(b'[')?;
         let value = v.visit_seq(Seq { r: self, index: 0 })?;
-        self.expect(b']', "expected `,` or `]`")?;
-        self.leave();
+        self.close(b']')?;
         Ok(value)
     }
 
@@ -500,15 +505,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let b = self.next_byte()?;
-        if b != b'{' {
-            return Err(self.wrong_type(b));
-        }
-        self.bump();
-        self.enter()?;
+        self.open(b'{')?;
         let value = v.visit_map(Map { r: self, first: true, key: Cow::Borrowed("") })?;
-        self.expect(b'}', "expected `,` or `}`")?;
-        self.leave();
+        self.close(b'}')?;
         Ok(value)
     }
 
@@ -538,13 +537,13 @@ struct Seq<'a, 'de> {
     index: usize,
 }
 
-impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+impl Seq<'_, '_> {
+    /// Moves to the next element (counting it); false at the end of the array.
+    #[inline(never)]
+    fn next_element(&mut self) -> Result<bool, Error> {
         let b = self.r.next_byte()?;
         if b == b']' {
-            return Ok(None);
+            return Ok(false);
         }
         if self.index > 0 {
             if b != b',' {
@@ -552,8 +551,19 @@ impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
             }
             self.r.bump();
         }
-        let i = self.index;
-        self.index = i.saturating_add(1);
+        self.index = self.index.saturating_add(1);
+        Ok(true)
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+        if !self.next_element()? {
+            return Ok(None);
+        }
+        let i = self.index.saturating_sub(1);
         seed.deserialize(&mut *self.r).map(Some).map_err(|e| e.within(&index_path(i)))
     }
 }
@@ -565,13 +575,14 @@ struct Map<'a, 'de> {
     key: Cow<'de, str>,
 }
 
-impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+// Not generic: written once, not once per struct and field type (the same for Seq and the writer).
+impl Map<'_, '_> {
+    /// Reads the next key into `self.key`; false at the end of the object.
+    #[inline(never)]
+    fn next_key(&mut self) -> Result<bool, Error> {
         let b = self.r.next_byte()?;
         if b == b'}' {
-            return Ok(None);
+            return Ok(false);
         }
         if !self.first {
             if b != b',' {
@@ -583,13 +594,28 @@ impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
         self.r.expect(b'"', "expected a field name")?;
         self.key = self.r.string()?;
         self.r.expect(b':', "expected `:`")?;
+        Ok(true)
+    }
+
+    #[inline(never)]
+    fn at_key(&self, e: Error) -> Error {
+        e.within(&self.key)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        if !self.next_key()? {
+            return Ok(None);
+        }
         let d: de::value::StrDeserializer<'_, Error> = self.key.as_ref().into_deserializer();
         seed.deserialize(d).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let key = &self.key;
-        seed.deserialize(&mut *self.r).map_err(|e| e.within(key))
+        seed.deserialize(&mut *self.r).map_err(|e| self.at_key(e))
     }
 }
 
@@ -600,6 +626,7 @@ struct Writer {
 }
 
 impl Writer {
+    #[inline(never)]
     fn str(&mut self, s: &str) {
         self.out.push('"');
         let mut run = 0;
@@ -659,6 +686,16 @@ struct Compound<'a> {
 }
 
 impl Compound<'_> {
+    /// `,"key":` — field names are Rust identifiers, nothing to escape.
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
+        self.comma();
+        self.w.out.push('"');
+        self.w.out.push_str(key);
+        self.w.out.push_str("\":");
+    }
+
+    #[inline(never)]
     fn comma(&mut self) {
         if !self.first {
             self.w.out.push(',');
@@ -818,9 +855,7 @@ impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-        self.comma();
-        self.w.str(key);
-        self.w.out.push(':');
+        self.key(key);
         v.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Error> {
