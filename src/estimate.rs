@@ -12,7 +12,6 @@ use crate::money::Rupiah;
 use crate::month::Month;
 use crate::note::Note;
 use crate::rules::{self, Param, ParamId, ParamInfo};
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 /// At most 60 months in one estimate (five budget years).
@@ -634,8 +633,7 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             }
         }
     }
-    let months_dec = Decimal::from(req.months);
-    let avg = |r: Rupiah| r.decimal().checked_div(months_dec).map(Rupiah::round).unwrap_or(Rupiah::ZERO);
+    let avg = |r: Rupiah| r.div_round(u64::from(req.months)).unwrap_or(Rupiah::ZERO);
     Ok(EstimateResult {
         first_month: req.first_month,
         last_month: last,
@@ -703,10 +701,11 @@ fn percent(part: Rupiah, whole: Rupiah) -> Option<String> {
     if whole.is_zero() {
         return None;
     }
-    let p = part.decimal().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole.decimal())?;
-    let mut p = p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    p.rescale(2);
-    Some(rules::fixed_text(p))
+    // Hundredths of a percent, rounded half away from zero: part × 10 000 ÷ whole in whole numbers.
+    let h = crate::money::div_round(part.units().checked_mul(10_000)?, whole.units())?;
+    let mut s = String::new();
+    crate::money::push_decimal_digits(&mut s, h, 2);
+    Some(s)
 }
 
 fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note> {

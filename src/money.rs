@@ -74,22 +74,36 @@ impl Rupiah {
 
     /// How many whole times `unit` fits in `self`, and what is left (None when `unit` is zero).
     pub fn div_rem(self, unit: Rupiah) -> Option<(u64, Rupiah)> {
-        if unit.is_zero() {
+        // Whole rupiah divide as integers: no `Decimal` division code in the wasm.
+        let (a, b) = (self.units(), unit.units());
+        let n = u64::try_from(a.checked_div(b)?).ok()?;
+        Some((n, Rupiah::from_units(a.checked_rem(b)?)?))
+    }
+
+    /// `self ÷ n` rounded half away from zero (Part 0), e.g. a period total per month.
+    pub fn div_round(self, n: u64) -> Option<Rupiah> {
+        Rupiah::from_units(div_round(self.units(), u128::from(n))?)
+    }
+
+    /// The amount as an integer count of rupiah (every `Rupiah` is whole and non-negative).
+    pub(crate) fn units(self) -> u128 {
+        let mut d = self.0;
+        d.rescale(0);
+        d.mantissa().unsigned_abs()
+    }
+
+    /// An integer count of rupiah, if it fits a `Decimal` (96 bits).
+    fn from_units(n: u128) -> Option<Rupiah> {
+        if n >> 96 != 0 {
             return None;
         }
-        let q = self.0.checked_div(unit.0)?.floor();
-        let n = u64::try_from(q).ok()?;
-        let used = unit.checked_mul(n)?;
-        Some((n, self.checked_sub(used)?))
+        Some(Rupiah(Decimal::from_parts(n as u32, (n >> 32) as u32, (n >> 64) as u32, false, 0)))
     }
 
     /// The amount as digits, no separators ("1500000"): how money crosses the JS boundary.
     pub fn to_digits(self) -> String {
-        // Whole and non-negative by construction: the mantissa is the value (scale 0 after normalize).
-        let mut d = self.0;
-        d.rescale(0);
         let mut s = String::new();
-        push_decimal_digits(&mut s, d.mantissa().unsigned_abs(), 0);
+        push_decimal_digits(&mut s, self.units(), 0);
         s
     }
 
@@ -150,6 +164,16 @@ impl Rupiah {
             return Err(AmountProblem::TooLarge);
         }
         Ok(r)
+    }
+}
+
+/// `a ÷ b` rounded half away from zero; None when `b` is zero.
+pub(crate) fn div_round(a: u128, b: u128) -> Option<u128> {
+    let (q, r) = (a.checked_div(b)?, a.checked_rem(b)?);
+    if r.checked_mul(2)? >= b {
+        q.checked_add(1)
+    } else {
+        Some(q)
     }
 }
 
@@ -357,6 +381,18 @@ mod tests {
         assert_eq!(b.div_rem(Rupiah::from_whole(201_600)), Some((100, Rupiah::ZERO)));
         assert_eq!(b.div_rem(Rupiah::from_whole(201_601)), Some((99, Rupiah::from_whole(201_501))));
         assert_eq!(b.div_rem(Rupiah::ZERO), None);
+        assert_eq!(Rupiah::from_whole(7).div_rem(Rupiah::from_whole(7)), Some((1, Rupiah::ZERO)));
+        assert_eq!(Rupiah::ZERO.div_rem(Rupiah::from_whole(7)), Some((0, Rupiah::ZERO)));
+        assert_eq!(MAX_INPUT.div_rem(Rupiah::from_whole(1)), Some((999_999_999_999_999, Rupiah::ZERO)));
+        let huge = Rupiah::from_whole(u64::MAX).checked_mul(1 << 31).unwrap();
+        assert_eq!(huge.div_rem(Rupiah::from_whole(1)), None, "quotient above u64");
+        // Rounded division agrees with Decimal division + the Part 0 rounding.
+        for (a, n) in [(5u64, 2u64), (7, 2), (20_160_000, 12), (201_601, 12), (0, 5), (11, 60), (29, 60), (30, 60), (89, 60), (999_999_999_999_999, 7)] {
+            let want = Rupiah::round(Rupiah::from_whole(a).decimal() / Decimal::from(n));
+            assert_eq!(Rupiah::from_whole(a).div_round(n), Some(want), "{a} / {n}");
+        }
+        assert_eq!(Rupiah::from_whole(1).div_round(0), None);
+        assert_eq!(Rupiah::round(dec!(10800.000)).units(), 10800);
         assert_eq!(Rupiah::from_whole(1).checked_sub(Rupiah::from_whole(2)), None);
     }
 }
