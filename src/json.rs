@@ -23,7 +23,7 @@ const MAX_DEPTH: u32 = 128;
 /// Reads `text` (JSON) as a `T`; the error names the bad field.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut r = Reader { bytes: text.as_bytes(), pos: 0, depth: 0 };
-    let v = T::deserialize(&mut r)?;
+    let v = T::deserialize(&mut r).map_err(|e| *e)?;
     r.skip_ws();
     if r.pos < r.bytes.len() {
         return Err(invalid("trailing characters"));
@@ -34,9 +34,30 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 /// Writes `value` as JSON.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut w = Writer { out: String::with_capacity(256) };
-    value.serialize(&mut w)?;
+    value.serialize(&mut w).map_err(|_| invalid("value not representable in JSON"))?;
     Ok(w.out)
 }
+
+/// Errors while reading: boxed, so every `?` in the generated visitors moves one pointer, not a whole
+/// `Error` (a few KB less wasm).
+type DeError = Box<Error>;
+
+fn bad(detail: &str) -> DeError {
+    Box::new(invalid(detail))
+}
+
+/// The writer fails only on types the API never sends (floats, maps, bytes): a unit error keeps every
+/// generated `serialize` small.
+#[derive(Debug)]
+pub struct WriteError;
+
+impl core::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("value not representable in JSON")
+    }
+}
+
+impl std::error::Error for WriteError {}
 
 fn invalid(detail: &str) -> Error {
     Error::new(ErrorCode::InvalidInput).detail(detail)
@@ -62,23 +83,23 @@ fn quoted(out: &mut String, s: &str) {
     out.push('`');
 }
 
-impl de::Error for Error {
+impl de::Error for DeError {
     /// Messages of our own `Deserialize` impls: an amount problem code, or "INVALID_MONTH: …".
     fn custom<T: core::fmt::Display>(msg: T) -> Self {
         let msg = msg.to_string();
         let problems = [AmountProblem::Empty, AmountProblem::NotANumber, AmountProblem::Negative, AmountProblem::NotWhole, AmountProblem::TooLarge];
         if let Some(p) = problems.iter().find(|p| msg.starts_with(p.code())) {
-            return amount_error(*p);
+            return Box::new(amount_error(*p));
         }
         if msg.starts_with("INVALID_MONTH") {
-            return Error::new(ErrorCode::InvalidMonth);
+            return Box::new(Error::new(ErrorCode::InvalidMonth));
         }
-        Error::new(ErrorCode::InvalidInput).detail(clip(msg))
+        Box::new(Error::new(ErrorCode::InvalidInput).detail(clip(msg)))
     }
 
     // The defaults format `Unexpected` (floats included) through core::fmt: say what is wrong without it.
     fn invalid_type(unexp: de::Unexpected, _: &dyn de::Expected) -> Self {
-        invalid(match unexp {
+        bad(match unexp {
             de::Unexpected::Bool(_) => "invalid type: boolean",
             de::Unexpected::Unsigned(_) | de::Unexpected::Signed(_) | de::Unexpected::Float(_) => "invalid type: number",
             de::Unexpected::Str(_) | de::Unexpected::Char(_) => "invalid type: string",
@@ -90,11 +111,11 @@ impl de::Error for Error {
     }
 
     fn invalid_value(_: de::Unexpected, _: &dyn de::Expected) -> Self {
-        invalid("invalid value")
+        bad("invalid value")
     }
 
     fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
-        invalid("invalid length")
+        bad("invalid length")
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
@@ -107,31 +128,31 @@ impl de::Error for Error {
             }
             quoted(&mut m, e);
         }
-        Error::new(ErrorCode::UnknownValue).detail(clip(m))
+        Box::new(Error::new(ErrorCode::UnknownValue).detail(clip(m)))
     }
 
     fn unknown_field(field: &str, _: &'static [&'static str]) -> Self {
         let mut m = String::from("unknown field ");
         quoted(&mut m, field);
-        invalid(&clip(m))
+        bad(&clip(m))
     }
 
     fn missing_field(field: &'static str) -> Self {
         let mut m = String::from("missing field ");
         quoted(&mut m, field);
-        invalid(&m)
+        bad(&m)
     }
 
     fn duplicate_field(field: &'static str) -> Self {
         let mut m = String::from("duplicate field ");
         quoted(&mut m, field);
-        invalid(&m)
+        bad(&m)
     }
 }
 
-impl ser::Error for Error {
-    fn custom<T: core::fmt::Display>(msg: T) -> Self {
-        invalid(&clip(msg.to_string()))
+impl ser::Error for WriteError {
+    fn custom<T: core::fmt::Display>(_: T) -> Self {
+        WriteError
     }
 }
 
@@ -167,34 +188,34 @@ impl<'de> Reader<'de> {
     }
 
     /// The first byte of the next value, after white space.
-    fn next_byte(&mut self) -> Result<u8, Error> {
+    fn next_byte(&mut self) -> Result<u8, DeError> {
         self.skip_ws();
-        self.peek().ok_or_else(|| invalid("unexpected end of input"))
+        self.peek().ok_or_else(|| bad("unexpected end of input"))
     }
 
-    fn expect(&mut self, b: u8, what: &str) -> Result<(), Error> {
+    fn expect(&mut self, b: u8, what: &str) -> Result<(), DeError> {
         if self.next_byte()? == b {
             self.bump();
             Ok(())
         } else {
-            Err(invalid(what))
+            Err(bad(what))
         }
     }
 
-    fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
+    fn literal(&mut self, word: &[u8]) -> Result<(), DeError> {
         let end = self.pos.saturating_add(word.len());
         if self.bytes.get(self.pos..end) == Some(word) {
             self.pos = end;
             Ok(())
         } else {
-            Err(invalid("invalid JSON"))
+            Err(bad("invalid JSON"))
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, Error> {
+    fn hex4(&mut self) -> Result<u32, DeError> {
         let mut n = 0u32;
         for _ in 0..4 {
-            let d = self.peek().and_then(|b| char::from(b).to_digit(16)).ok_or_else(|| invalid("invalid escape"))?;
+            let d = self.peek().and_then(|b| char::from(b).to_digit(16)).ok_or_else(|| bad("invalid escape"))?;
             n = (n << 4) | d;
             self.bump();
         }
@@ -202,21 +223,21 @@ impl<'de> Reader<'de> {
     }
 
     /// A string, after its opening quote: borrowed when it has no escapes.
-    fn string(&mut self) -> Result<Cow<'de, str>, Error> {
+    fn string(&mut self) -> Result<Cow<'de, str>, DeError> {
         let start = self.pos;
         let mut owned: Option<Vec<u8>> = None;
         let mut run = start;
         loop {
-            let b = self.peek().ok_or_else(|| invalid("unterminated string"))?;
+            let b = self.peek().ok_or_else(|| bad("unterminated string"))?;
             match b {
                 b'"' => {
                     let tail = self.bytes.get(run..self.pos).unwrap_or_default();
                     self.bump();
                     return match owned {
-                        None => core::str::from_utf8(tail).map(Cow::Borrowed).map_err(|_| invalid("invalid UTF-8")),
+                        None => core::str::from_utf8(tail).map(Cow::Borrowed).map_err(|_| bad("invalid UTF-8")),
                         Some(mut v) => {
                             v.extend_from_slice(tail);
-                            String::from_utf8(v).map(Cow::Owned).map_err(|_| invalid("invalid UTF-8"))
+                            String::from_utf8(v).map(Cow::Owned).map_err(|_| bad("invalid UTF-8"))
                         }
                     };
                 }
@@ -224,7 +245,7 @@ impl<'de> Reader<'de> {
                     let v = owned.get_or_insert_with(Vec::new);
                     v.extend_from_slice(self.bytes.get(run..self.pos).unwrap_or_default());
                     self.bump();
-                    let e = self.peek().ok_or_else(|| invalid("unterminated string"))?;
+                    let e = self.peek().ok_or_else(|| bad("unterminated string"))?;
                     self.bump();
                     let c = match e {
                         b'"' => '"',
@@ -251,19 +272,19 @@ impl<'de> Reader<'de> {
                             // A lone surrogate (JSON.stringify writes them escaped) becomes U+FFFD.
                             char::from_u32(code).unwrap_or('\u{FFFD}')
                         }
-                        _ => return Err(invalid("invalid escape")),
+                        _ => return Err(bad("invalid escape")),
                     };
                     let mut buf = [0u8; 4];
                     v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                     run = self.pos;
                 }
-                0..=0x1F => return Err(invalid("control character in string")),
+                0..=0x1F => return Err(bad("control character in string")),
                 _ => self.bump(),
             }
         }
     }
 
-    fn number(&mut self) -> Result<Number, Error> {
+    fn number(&mut self) -> Result<Number, DeError> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.bump();
@@ -276,7 +297,7 @@ impl<'de> Reader<'de> {
             self.bump();
         }
         if digits == 0 {
-            return Err(invalid("invalid JSON"));
+            return Err(bad("invalid JSON"));
         }
         let mut whole = true;
         while let Some(b'.' | b'e' | b'E' | b'+' | b'-' | b'0'..=b'9') = self.peek() {
@@ -290,20 +311,20 @@ impl<'de> Reader<'de> {
         })
     }
 
-    fn whole(&mut self) -> Result<u64, Error> {
+    fn whole(&mut self) -> Result<u64, DeError> {
         let b = self.next_byte()?;
         if b != b'-' && !b.is_ascii_digit() {
             return Err(self.wrong_type(b));
         }
         match self.number()? {
             Number::Unsigned(n) => Ok(n),
-            Number::Negative(_) | Number::Other => Err(invalid("expected a whole number, 0 or more")),
+            Number::Negative(_) | Number::Other => Err(bad("expected a whole number, 0 or more")),
         }
     }
 
     /// The error for a value of the wrong kind, named by its first byte.
-    fn wrong_type(&self, b: u8) -> Error {
-        invalid(match b {
+    fn wrong_type(&self, b: u8) -> DeError {
+        bad(match b {
             b'"' => "invalid type: string",
             b'{' => "invalid type: object",
             b'[' => "invalid type: array",
@@ -313,7 +334,7 @@ impl<'de> Reader<'de> {
         })
     }
 
-    fn str_value(&mut self) -> Result<Cow<'de, str>, Error> {
+    fn str_value(&mut self) -> Result<Cow<'de, str>, DeError> {
         let b = self.next_byte()?;
         if b != b'"' {
             return Err(self.wrong_type(b));
@@ -323,7 +344,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Skips one value without recursion (unknown fields).
-    fn skip(&mut self) -> Result<(), Error> {
+    fn skip(&mut self) -> Result<(), DeError> {
         let mut depth = 0usize;
         loop {
             match self.next_byte()? {
@@ -350,7 +371,7 @@ impl<'de> Reader<'de> {
                 b'-' | b'0'..=b'9' => {
                     self.number()?;
                 }
-                _ => return Err(invalid("invalid JSON")),
+                _ => return Err(bad("invalid JSON")),
             }
             if depth == 0 {
                 return Ok(());
@@ -363,7 +384,7 @@ impl<'de> Reader<'de> {
 
     /// Reads `[` or `{` (or says what came instead) and counts the nesting.
     #[inline(never)]
-    fn open(&mut self, b: u8) -> Result<(), Error> {
+    fn open(&mut self, b: u8) -> Result<(), DeError> {
         let next = self.next_byte()?;
         if next != b {
             return Err(self.wrong_type(next));
@@ -371,17 +392,25 @@ impl<'de> Reader<'de> {
         self.bump();
         self.depth = self.depth.saturating_add(1);
         if self.depth > MAX_DEPTH {
-            return Err(invalid("nested too deeply"));
+            return Err(bad("nested too deeply"));
         }
         Ok(())
     }
 
     #[inline(never)]
-    fn close(&mut self, b: u8) -> Result<(), Error> {
+    fn close(&mut self, b: u8) -> Result<(), DeError> {
         self.expect(b, if b == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" })?;
         self.depth = self.depth.saturating_sub(1);
         Ok(())
     }
+}
+
+/// Prefixes the error's path with `outer` as it travels up (in place: the error stays boxed).
+#[inline(never)]
+fn within(mut e: DeError, outer: &str) -> DeError {
+    let inner = core::mem::replace(&mut *e, Error::new(ErrorCode::InvalidInput));
+    *e = inner.within(outer);
+    e
 }
 
 #[inline(never)]
@@ -393,9 +422,9 @@ fn index_path(i: usize) -> String {
 }
 
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
-    type Error = Error;
+    type Error = DeError;
 
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.next_byte()? {
             b'n' => {
                 self.literal(b"null")?;
@@ -408,12 +437,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             _ => match self.number()? {
                 Number::Unsigned(n) => v.visit_u64(n),
                 Number::Negative(n) => v.visit_i64(n),
-                Number::Other => Err(invalid("expected a whole number")),
+                Number::Other => Err(bad("expected a whole number")),
             },
         }
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.next_byte()? {
             b't' => {
                 self.literal(b"true")?;
@@ -427,42 +456,42 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let n = self.whole()?;
-        v.visit_u8(u8::try_from(n).map_err(|_| invalid("number out of range"))?)
+        v.visit_u8(u8::try_from(n).map_err(|_| bad("number out of range"))?)
     }
 
-    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let n = self.whole()?;
-        v.visit_u16(u16::try_from(n).map_err(|_| invalid("number out of range"))?)
+        v.visit_u16(u16::try_from(n).map_err(|_| bad("number out of range"))?)
     }
 
-    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let n = self.whole()?;
-        v.visit_u32(u32::try_from(n).map_err(|_| invalid("number out of range"))?)
+        v.visit_u32(u32::try_from(n).map_err(|_| bad("number out of range"))?)
     }
 
-    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let n = self.whole()?;
         v.visit_u64(n)
     }
 
-    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.str_value()? {
             Cow::Borrowed(s) => v.visit_borrowed_str(s),
             Cow::Owned(s) => v.visit_string(s),
         }
     }
 
-    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         self.deserialize_str(v)
     }
 
-    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         self.deserialize_str(v)
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         if self.next_byte()? == b'n' {
             self.literal(b"null")?;
             v.visit_none()
@@ -471,7 +500,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.next_byte()? {
             b'n' => {
                 self.literal(b"null")?;
@@ -481,48 +510,48 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, DeError> {
         self.deserialize_unit(v)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, DeError> {
         v.visit_newtype_struct(self)
     }
 
-    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         self.open(b'[')?;
         let value = v.visit_seq(Seq { r: self, index: 0 })?;
         self.close(b']')?;
         Ok(value)
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, DeError> {
         self.deserialize_seq(v)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, v: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, v: V) -> Result<V::Value, DeError> {
         self.deserialize_seq(v)
     }
 
-    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         self.open(b'{')?;
         let value = v.visit_map(Map { r: self, first: true, key: Cow::Borrowed("") })?;
         self.close(b'}')?;
         Ok(value)
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value, Error> {
+    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value, DeError> {
         self.deserialize_map(v)
     }
 
     /// Enums cross as their snake_case name: unit variants only.
-    fn deserialize_enum<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value, Error> {
+    fn deserialize_enum<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value, DeError> {
         let s = self.str_value()?;
-        let d: de::value::StrDeserializer<'_, Error> = s.as_ref().into_deserializer();
+        let d: de::value::StrDeserializer<'_, DeError> = s.as_ref().into_deserializer();
         v.visit_enum(d)
     }
 
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         self.skip()?;
         v.visit_unit()
     }
@@ -540,14 +569,14 @@ struct Seq<'a, 'de> {
 impl Seq<'_, '_> {
     /// Moves to the next element (counting it); false at the end of the array.
     #[inline(never)]
-    fn next_element(&mut self) -> Result<bool, Error> {
+    fn next_element(&mut self) -> Result<bool, DeError> {
         let b = self.r.next_byte()?;
         if b == b']' {
             return Ok(false);
         }
         if self.index > 0 {
             if b != b',' {
-                return Err(invalid("expected `,` or `]`"));
+                return Err(bad("expected `,` or `]`"));
             }
             self.r.bump();
         }
@@ -557,14 +586,14 @@ impl Seq<'_, '_> {
 }
 
 impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
-    type Error = Error;
+    type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
         if !self.next_element()? {
             return Ok(None);
         }
         let i = self.index.saturating_sub(1);
-        seed.deserialize(&mut *self.r).map(Some).map_err(|e| e.within(&index_path(i)))
+        seed.deserialize(&mut *self.r).map(Some).map_err(|e| within(e, &index_path(i)))
     }
 }
 
@@ -579,14 +608,14 @@ struct Map<'a, 'de> {
 impl Map<'_, '_> {
     /// Reads the next key into `self.key`; false at the end of the object.
     #[inline(never)]
-    fn next_key(&mut self) -> Result<bool, Error> {
+    fn next_key(&mut self) -> Result<bool, DeError> {
         let b = self.r.next_byte()?;
         if b == b'}' {
             return Ok(false);
         }
         if !self.first {
             if b != b',' {
-                return Err(invalid("expected `,` or `}`"));
+                return Err(bad("expected `,` or `}`"));
             }
             self.r.bump();
         }
@@ -598,23 +627,23 @@ impl Map<'_, '_> {
     }
 
     #[inline(never)]
-    fn at_key(&self, e: Error) -> Error {
-        e.within(&self.key)
+    fn at_key(&self, e: DeError) -> DeError {
+        within(e, &self.key)
     }
 }
 
 impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
-    type Error = Error;
+    type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         if !self.next_key()? {
             return Ok(None);
         }
-        let d: de::value::StrDeserializer<'_, Error> = self.key.as_ref().into_deserializer();
+        let d: de::value::StrDeserializer<'_, DeError> = self.key.as_ref().into_deserializer();
         seed.deserialize(d).map(Some)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         seed.deserialize(&mut *self.r).map_err(|e| self.at_key(e))
     }
 }
@@ -675,8 +704,8 @@ impl Writer {
     }
 }
 
-fn unsupported() -> Error {
-    invalid("value not representable in JSON")
+fn unsupported() -> WriteError {
+    WriteError
 }
 
 /// Arrays and objects being written: whether a comma is due.
@@ -706,124 +735,124 @@ impl Compound<'_> {
 
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
-    type Error = Error;
+    type Error = WriteError;
     type SerializeSeq = Compound<'a>;
     type SerializeTuple = Compound<'a>;
     type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), WriteError>;
+    type SerializeMap = ser::Impossible<(), WriteError>;
     type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), WriteError>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+    fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
         self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
         self.serialize_i64(i64::from(v))
     }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
         self.serialize_i64(i64::from(v))
     }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
         self.serialize_i64(i64::from(v))
     }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
         if v < 0 {
             self.out.push('-');
         }
         self.unsigned(v.unsigned_abs());
         Ok(())
     }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
         self.serialize_u64(u64::from(v))
     }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
         self.serialize_u64(u64::from(v))
     }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
         self.serialize_u64(u64::from(v))
     }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
         self.unsigned(v);
         Ok(())
     }
     /// Money and rates are strings; no float crosses the boundary.
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+    fn serialize_f32(self, _: f32) -> Result<(), WriteError> {
         Err(unsupported())
     }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+    fn serialize_f64(self, _: f64) -> Result<(), WriteError> {
         Err(unsupported())
     }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
+    fn serialize_char(self, v: char) -> Result<(), WriteError> {
         let mut buf = [0u8; 4];
         self.str(v.encode_utf8(&mut buf));
         Ok(())
     }
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
+    fn serialize_str(self, v: &str) -> Result<(), WriteError> {
         self.str(v);
         Ok(())
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), WriteError> {
         Err(unsupported())
     }
-    fn serialize_none(self) -> Result<(), Error> {
+    fn serialize_none(self) -> Result<(), WriteError> {
         self.serialize_unit()
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), WriteError> {
         v.serialize(self)
     }
-    fn serialize_unit(self) -> Result<(), Error> {
+    fn serialize_unit(self) -> Result<(), WriteError> {
         self.out.push_str("null");
         Ok(())
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), WriteError> {
         self.serialize_unit()
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), WriteError> {
         self.str(variant);
         Ok(())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), WriteError> {
         v.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), Error> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), WriteError> {
         Err(unsupported())
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, WriteError> {
         self.out.push('[');
         Ok(Compound { w: self, first: true })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, WriteError> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>, Error> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>, WriteError> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, WriteError> {
         Err(unsupported())
     }
     /// No map type crosses the boundary.
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, WriteError> {
         Err(unsupported())
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, WriteError> {
         self.out.push('{');
         Ok(Compound { w: self, first: true })
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, WriteError> {
         Err(unsupported())
     }
 }
 
 impl ser::SerializeSeq for Compound<'_> {
     type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+    type Error = WriteError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
         self.comma();
         v.serialize(&mut *self.w)
     }
-    fn end(self) -> Result<(), Error> {
+    fn end(self) -> Result<(), WriteError> {
         self.w.out.push(']');
         Ok(())
     }
@@ -831,34 +860,34 @@ impl ser::SerializeSeq for Compound<'_> {
 
 impl ser::SerializeTuple for Compound<'_> {
     type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+    type Error = WriteError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
         ser::SerializeSeq::serialize_element(self, v)
     }
-    fn end(self) -> Result<(), Error> {
+    fn end(self) -> Result<(), WriteError> {
         ser::SerializeSeq::end(self)
     }
 }
 
 impl ser::SerializeTupleStruct for Compound<'_> {
     type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
         ser::SerializeSeq::serialize_element(self, v)
     }
-    fn end(self) -> Result<(), Error> {
+    fn end(self) -> Result<(), WriteError> {
         ser::SerializeSeq::end(self)
     }
 }
 
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), WriteError> {
         self.key(key);
         v.serialize(&mut *self.w)
     }
-    fn end(self) -> Result<(), Error> {
+    fn end(self) -> Result<(), WriteError> {
         self.w.out.push('}');
         Ok(())
     }
