@@ -23,19 +23,16 @@ const MAX_DEPTH: u32 = 128;
 /// Reads `text` (JSON) as a `T`; the error names the bad field.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut r = Reader { bytes: text.as_bytes(), pos: 0, depth: 0 };
-    let v = T::deserialize(&mut r).map_err(|e| *e)?;
-    r.skip_ws();
-    if r.pos < r.bytes.len() {
-        return Err(invalid("trailing characters"));
-    }
-    Ok(v)
+    let v = T::deserialize(&mut r);
+    r.finish(v.as_ref().err())?;
+    v.map_err(|e| *e)
 }
 
 /// Writes `value` as JSON.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut w = Writer { out: String::with_capacity(256) };
-    value.serialize(&mut w).map_err(|_| invalid("value not representable in JSON"))?;
-    Ok(w.out)
+    let r = value.serialize(&mut w);
+    w.finish(r)
 }
 
 /// Errors while reading: boxed, so every `?` in the generated visitors moves one pointer, not a whole
@@ -179,6 +176,16 @@ impl<'de> Reader<'de> {
 
     fn bump(&mut self) {
         self.pos = self.pos.saturating_add(1);
+    }
+
+    /// After the value: nothing but white space may follow (when the value was read at all).
+    #[inline(never)]
+    fn finish(&mut self, failed: Option<&DeError>) -> Result<(), Error> {
+        self.skip_ws();
+        if failed.is_none() && self.pos < self.bytes.len() {
+            return Err(invalid("trailing characters"));
+        }
+        Ok(())
     }
 
     fn skip_ws(&mut self) {
@@ -655,6 +662,11 @@ struct Writer {
 }
 
 impl Writer {
+    #[inline(never)]
+    fn finish(self, r: Result<(), WriteError>) -> Result<String, Error> {
+        r.map(|()| self.out).map_err(|_| invalid("value not representable in JSON"))
+    }
+
     #[inline(never)]
     fn str(&mut self, s: &str) {
         self.out.push('"');

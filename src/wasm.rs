@@ -76,15 +76,25 @@ extern "C" {
 /// Reads a JS value into a Rust request: the browser's own `JSON.stringify`, then our small JSON reader
 /// (json.rs); shape errors keep the path of the bad field.
 fn from_js<T: DeserializeOwned>(v: &JsValue) -> crate::Result<T> {
+    json::from_str(&stringify(v)?)
+}
+
+// The generic functions stay thin: what does not depend on the type is written once.
+#[inline(never)]
+fn stringify(v: &JsValue) -> crate::Result<String> {
     // undefined, functions and symbols stringify to undefined; BigInt and cycles throw.
-    let text = json_stringify(v).ok().and_then(|t| t.as_string()).ok_or_else(|| Error::new(ErrorCode::InvalidInput).detail("not JSON"))?;
-    json::from_str(&text)
+    json_stringify(v).ok().and_then(|t| t.as_string()).ok_or_else(|| Error::new(ErrorCode::InvalidInput).detail("not JSON"))
+}
+
+#[inline(never)]
+fn parse(text: crate::Result<String>, lang: Lang) -> JsResult {
+    let text = text.map_err(|e| js_error(&e, lang))?;
+    json_parse(&text).map_err(|_| js_error(&Error::new(ErrorCode::InvalidInput).detail("JSON"), lang))
 }
 
 /// Writes a Rust result as JSON text and lets the browser's `JSON.parse` build the plain objects.
 fn to_js<T: Serialize>(v: &T, lang: Lang) -> JsResult {
-    let text = json::to_string(v).map_err(|e| js_error(&e, lang))?;
-    json_parse(&text).map_err(|_| js_error(&Error::new(ErrorCode::InvalidInput).detail("JSON"), lang))
+    parse(json::to_string(v), lang)
 }
 
 fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: JsValue, f: impl FnOnce(&Req) -> crate::Result<Res>) -> JsResult {
