@@ -9,6 +9,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const MAX_INPUT: Rupiah = Rupiah::from_whole(999_999_999_999_999);
 
 /// A whole, non-negative amount of rupiah.
+///
+/// Invariant (kept by every constructor in this module, the field is private): the `Decimal` has scale 0,
+/// so its mantissa is the number of rupiah. Sums, differences and multiples of whole amounts are then
+/// exact integer operations on that mantissa (no `Decimal` addition/rescaling code in the wasm); only
+/// `× rate` and the Part 0 rounding use `Decimal` arithmetic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Rupiah(Decimal);
 
@@ -53,18 +58,19 @@ impl Rupiah {
         self.0.is_zero()
     }
 
+    /// `self + other`, or `None` beyond `Decimal`'s 96 bits.
     pub fn checked_add(self, other: Rupiah) -> Option<Rupiah> {
-        self.0.checked_add(other.0).map(Rupiah)
+        Rupiah::from_units(self.units().checked_add(other.units())?)
     }
 
     /// `self - other`, or `None` when that would be negative.
     pub fn checked_sub(self, other: Rupiah) -> Option<Rupiah> {
-        let d = self.0.checked_sub(other.0)?;
-        (!d.is_sign_negative() || d.is_zero()).then_some(Rupiah(d))
+        Rupiah::from_units(self.units().checked_sub(other.units())?)
     }
 
+    /// `self × n`, or `None` beyond `Decimal`'s 96 bits.
     pub fn checked_mul(self, n: u64) -> Option<Rupiah> {
-        self.0.checked_mul(Decimal::from(n)).map(Rupiah)
+        Rupiah::from_units(self.units().checked_mul(u128::from(n))?)
     }
 
     /// `self × rate`, rounded by the Part 0 rule.
@@ -87,9 +93,8 @@ impl Rupiah {
 
     /// The amount as an integer count of rupiah (every `Rupiah` is whole and non-negative).
     pub(crate) fn units(self) -> u128 {
-        let mut d = self.0;
-        d.rescale(0);
-        d.mantissa().unsigned_abs()
+        debug_assert_eq!(self.0.scale(), 0, "Rupiah invariant: scale 0");
+        self.0.mantissa().unsigned_abs()
     }
 
     /// An integer count of rupiah, if it fits a `Decimal` (96 bits).
@@ -373,6 +378,29 @@ mod tests {
             push_decimal_digits(&mut s, d.mantissa().unsigned_abs(), d.scale() as usize);
             assert_eq!(s, d.to_string());
         }
+    }
+
+    #[test]
+    fn whole_amount_arithmetic_matches_decimal_and_keeps_scale_zero() {
+        let max = Rupiah::from_units((1u128 << 96) - 1).unwrap();
+        let vals = [Rupiah::ZERO, Rupiah::from_whole(1), Rupiah::from_whole(16_800), MAX_INPUT, Rupiah::from_whole(u64::MAX), max, Rupiah::round(dec!(221725.5)), Rupiah::round(dec!(-3))];
+        for a in vals {
+            assert_eq!(a.decimal().scale(), 0);
+            for b in vals {
+                assert_eq!(a.checked_add(b).map(Rupiah::decimal), a.decimal().checked_add(b.decimal()), "{a:?} + {b:?}");
+                let d = a.decimal().checked_sub(b.decimal()).filter(|d| !d.is_sign_negative() || d.is_zero());
+                assert_eq!(a.checked_sub(b).map(Rupiah::decimal), d, "{a:?} - {b:?}");
+                for r in [a.checked_add(b), a.checked_sub(b)].into_iter().flatten() {
+                    assert_eq!(r.decimal().scale(), 0);
+                }
+            }
+            for n in [0u64, 1, 12, 300_000_000, u64::MAX] {
+                let d = a.decimal().checked_mul(Decimal::from(n));
+                assert_eq!(a.checked_mul(n).map(Rupiah::decimal), d, "{a:?} × {n}");
+            }
+        }
+        assert_eq!(max.checked_add(Rupiah::from_whole(1)), None);
+        assert_eq!(Rupiah::from_whole(1).times_rate(dec!(0.0024)).map(|r| r.decimal().scale()), Some(0));
     }
 
     #[test]
