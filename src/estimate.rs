@@ -306,7 +306,8 @@ fn default_base() -> Result<Rupiah> {
 }
 
 fn check_text(t: Option<&str>, field: &str) -> Result<()> {
-    if t.is_some_and(|t| t.chars().count() > MAX_NAME_CHARS) {
+    // Characters = bytes that do not continue a UTF-8 sequence (std's vectorised chars().count() is ~0.9 KB of wasm).
+    if t.is_some_and(|t| t.bytes().filter(|b| b & 0xC0 != 0x80).count() > MAX_NAME_CHARS) {
         return Err(Error::new(ErrorCode::TextTooLong).at(field).detail("200"));
     }
     Ok(())
