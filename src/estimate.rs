@@ -383,8 +383,8 @@ impl Cache {
             Participant::Bpu { base, sector } => (base, u64::from(sector == crate::category::Sector::Transport)),
             Participant::Pu { wage, risk_group } => (wage, u64::from(risk_group.get()).wrapping_add(2)),
         };
-        // Normalized, so equal amounts of different scale hash alike (Decimal equality ignores scale).
-        let m = amount.decimal().normalize().mantissa() as u64;
+        // The whole number of rupiah (every Rupiah has scale 0), so equal amounts hash alike.
+        let m = amount.units() as u64;
         let h = m ^ (tag << 56) ^ (u64::from(c.jht) << 60) ^ (u64::from(c.jp) << 61) ^ ((c.funder.index() as u64) << 48) ^ ((ei as u64) << 40);
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
     }

@@ -37,11 +37,12 @@ impl Rupiah {
 
     /// RULES.md Part 0: round half away from zero to the whole rupiah (negative results clamp to zero).
     pub fn round(d: Decimal) -> Rupiah {
+        // Scale 0 after rounding to 0 decimals: the Rupiah invariant holds without `normalize`.
         let r = d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
         if r.is_sign_negative() {
             Rupiah::ZERO
         } else {
-            Rupiah(r.normalize())
+            Rupiah(r)
         }
     }
 
