@@ -11,11 +11,16 @@ rm -rf pkg
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name kalkulator_jamsostek
 # wasm-pack writes a .gitignore of "*" into pkg/: the built widget is committed on purpose.
 rm -f pkg/.gitignore
-# The widget, minified and bundled by esbuild: widget.js (what the snippet loads) and csv.js (the
-# configurator's importer) are entries; admin.js is split off (loaded when the regency tab opens) and code
-# they share goes into chunk-*.js. The wasm glue stays its own file (widget.js imports it at run time).
-esbuild www/widget/widget.js www/widget/csv.js --bundle --splitting --format=esm --minify --target=es2020 \
-  --outdir=pkg --chunk-names='chunk-[hash]' --legal-comments=none --log-level=warning
+# The widget, minified and bundled by esbuild, one file per thing a page loads (no shared chunks: each
+# chunk would cost a round trip on slow networks before the shell shows): widget.js is what the snippet
+# loads; admin.js (the regency tab, with its CSV importer) is fetched when that tab opens.
+# The wasm glue stays its own file: widget.js imports it at run time, next to the wasm.
+for entry in widget admin; do
+  external=()
+  [ "$entry" = widget ] && external=(--external:./admin.js)
+  esbuild "www/widget/$entry.js" --bundle --format=esm --minify --target=es2020 "${external[@]}" \
+    --outfile="pkg/$entry.js" --legal-comments=none --log-level=warning
+done
 esbuild pkg/kalkulator_jamsostek.js --minify --format=esm --target=es2020 --legal-comments=none \
   --allow-overwrite --outfile=pkg/kalkulator_jamsostek.js --log-level=warning
 node scripts/pkg-manifest.mjs

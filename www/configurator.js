@@ -1,7 +1,7 @@
 // Configurator: a form that builds the embed snippet of <kalkulator-jamsostek> with a live preview, so a
 // regency web admin never edits JSON by hand. No inline scripts/styles (works under the strict CSP).
 import { loadModule, parseConfig } from '../pkg/widget.js';
-import { importVillages, importReport, parseCount, VILLAGE_CATEGORIES, MAX_BYTES, csvMessage } from '../pkg/csv.js';
+import { importVillages, importReport, parseCount, VILLAGE_CATEGORIES, MAX_BYTES, csvMessage } from './widget/csv.js';
 
 const CATS = [...VILLAGE_CATEGORIES, 'non_asn'];
 const INST = ['bpd', 'rt_rw', 'kader', 'linmas', 'lembaga_desa'];
