@@ -358,14 +358,80 @@ fn programme_amounts(totals: &[Shares; 4], only_used: bool) -> Vec<ProgrammeAmou
         .collect()
 }
 
-fn add_lines(acc: &mut [Shares; 4], pm: &PersonMonth, n: u64) -> Result<()> {
-    for l in &pm.lines {
-        let s = Shares { total: l.total, employer: l.employer, worker: l.worker }.times(n)?;
-        if let Some(slot) = acc.get_mut(l.programme.index()) {
-            slot.add_assign(&s)?;
+/// Whole rupiah being added up. Each person-month is computed and rounded with `rust_decimal`
+/// (contribution.rs); here its whole-rupiah multiples and sums are counted as integers — exact, and what a
+/// national run does millions of times — and turned back into `Rupiah` for every figure of the result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tally {
+    employer: u128,
+    worker: u128,
+}
+
+impl Tally {
+    fn of(employer: Rupiah, worker: Rupiah) -> Tally {
+        Tally { employer: employer.units(), worker: worker.units() }
+    }
+
+    fn add(&mut self, o: &Tally) -> Result<()> {
+        self.employer = self.employer.checked_add(o.employer).ok_or_else(too_large)?;
+        self.worker = self.worker.checked_add(o.worker).ok_or_else(too_large)?;
+        Ok(())
+    }
+
+    fn add_times(&mut self, o: &Tally, n: u64) -> Result<()> {
+        let n = u128::from(n);
+        self.employer = o.employer.checked_mul(n).and_then(|x| x.checked_add(self.employer)).ok_or_else(too_large)?;
+        self.worker = o.worker.checked_mul(n).and_then(|x| x.checked_add(self.worker)).ok_or_else(too_large)?;
+        Ok(())
+    }
+
+    fn shares(&self) -> Result<Shares> {
+        let r = |n: u128| Rupiah::from_units(n).ok_or_else(too_large);
+        Shares::new(r(self.employer)?, r(self.worker)?)
+    }
+}
+
+/// A person-month as tallies: in total and per programme (`Programme::index`).
+#[derive(Clone, Copy, Debug, Default)]
+struct PersonTally {
+    total: Tally,
+    programmes: [Tally; 4],
+}
+
+impl PersonTally {
+    fn of(pm: &PersonMonth) -> PersonTally {
+        let mut t = PersonTally { total: Tally::of(pm.total.employer, pm.total.worker), ..PersonTally::default() };
+        for l in &pm.lines {
+            if let Some(slot) = t.programmes.get_mut(l.programme.index()) {
+                *slot = Tally::of(l.employer, l.worker);
+            }
         }
+        t
+    }
+
+    /// Adds `n` of this person-month to `total` and `programmes`.
+    fn add_to(&self, total: &mut Tally, programmes: &mut [Tally; 4], n: u64) -> Result<()> {
+        total.add_times(&self.total, n)?;
+        for (acc, p) in programmes.iter_mut().zip(self.programmes.iter()) {
+            acc.add_times(p, n)?;
+        }
+        Ok(())
+    }
+}
+
+fn add_all(acc: &mut [Tally; 4], o: &[Tally; 4]) -> Result<()> {
+    for (a, b) in acc.iter_mut().zip(o.iter()) {
+        a.add(b)?;
     }
     Ok(())
+}
+
+fn shares4(t: &[Tally; 4]) -> Result<[Shares; 4]> {
+    let mut out = [Shares::default(); 4];
+    for (o, t) in out.iter_mut().zip(t.iter()) {
+        *o = t.shares()?;
+    }
+    Ok(out)
 }
 
 /// One person's month per distinct (participant, epoch), computed once: a small open-addressing table on
@@ -374,7 +440,7 @@ fn add_lines(acc: &mut [Shares; 4], pm: &PersonMonth, n: u64) -> Result<()> {
 struct Cache {
     /// Entry index + 1, 0 = empty; a power of two long, at most half full.
     slots: Vec<u32>,
-    entries: Vec<(Coverage, usize, PersonMonth)>,
+    entries: Vec<(Coverage, usize, PersonMonth, PersonTally)>,
 }
 
 impl Cache {
@@ -398,18 +464,18 @@ impl Cache {
             let e = (k as usize).wrapping_sub(1);
             match self.entries.get(e) {
                 None => return Err(i),
-                Some((c2, e2, _)) if c2 == c && *e2 == ei => return Ok(e),
+                Some((c2, e2, _, _)) if c2 == c && *e2 == ei => return Ok(e),
                 Some(_) => i = i.wrapping_add(1) & mask,
             }
         }
         Err(i)
     }
 
-    fn get(&self, e: usize) -> Option<&PersonMonth> {
-        self.entries.get(e).map(|x| &x.2)
+    fn get(&self, e: usize) -> Option<(&PersonMonth, &PersonTally)> {
+        self.entries.get(e).map(|x| (&x.2, &x.3))
     }
 
-    fn insert(&mut self, slot: usize, c: Coverage, ei: usize, pm: PersonMonth) -> Option<&PersonMonth> {
+    fn insert(&mut self, slot: usize, c: Coverage, ei: usize, pm: PersonMonth) -> Option<(&PersonMonth, &PersonTally)> {
         let mut slot = slot;
         if self.entries.len().saturating_add(1).saturating_mul(2) > self.slots.len() {
             self.slots = vec![0; self.slots.len().saturating_mul(2).max(64)];
@@ -420,7 +486,8 @@ impl Cache {
             }
             slot = self.find(&c, ei).err()?;
         }
-        self.entries.push((c, ei, pm));
+        let tally = PersonTally::of(&pm);
+        self.entries.push((c, ei, pm, tally));
         *self.slots.get_mut(slot)? = u32::try_from(self.entries.len()).ok()?;
         self.get(self.entries.len().saturating_sub(1))
     }
@@ -486,20 +553,21 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     let epochs = epochs(req.first_month, req.months)?;
     let mut cache = Cache::default();
     let mut flags = Flags::default();
-    let mut total = Shares::default();
-    let mut programmes = [Shares::default(); 4];
-    let mut epoch_month: Vec<(Shares, [Shares; 4])> = epochs.iter().map(|_| (Shares::default(), [Shares::default(); 4])).collect();
+    let mut total = Tally::default();
+    let mut programmes = [Tally::default(); 4];
+    // Per epoch: what one month of it costs, in total and per programme.
+    let mut epoch_month: Vec<(Tally, [Tally; 4])> = epochs.iter().map(|_| (Tally::default(), [Tally::default(); 4])).collect();
     // Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
-    let mut categories = [(false, 0u64, Shares::default()); Category::ALL.len()];
-    let mut funders = [Shares::default(); 5];
+    let mut categories = [(false, 0u64, Tally::default()); Category::ALL.len()];
+    let mut funders = [Tally::default(); 5];
     let mut units = Vec::with_capacity(if req.detail == Detail::Totals { 0 } else { req.units.len() });
 
     for (ui, unit) in req.units.iter().enumerate() {
-        let mut u_total = Shares::default();
-        let mut u_prog = [Shares::default(); 4];
+        let mut u_total = Tally::default();
+        let mut u_prog = [Tally::default(); 4];
         let mut u_people = 0u64;
-        let mut dd_used = Rupiah::ZERO;
-        let mut lines: Vec<BudgetLineAmount> = Vec::new();
+        let mut dd_used = 0u128;
+        let mut lines: Vec<(BudgetLine, Tally)> = Vec::new();
         let mut groups = Vec::new();
         for (gi, g) in unit.groups.iter().enumerate() {
             let at = |e: Error| e.within(&index_path("groups", gi)).within(&index_path("units", ui));
@@ -508,11 +576,11 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             let funder = r.coverage.funder;
             flags.dana_desa |= funder == Funder::DanaDesa;
             flags.apbn |= funder == Funder::Apbn;
-            let mut g_total = Shares::default();
-            let mut g_prog = [Shares::default(); 4];
+            let mut g_total = Tally::default();
+            let mut g_prog = [Tally::default(); 4];
             let mut segments: Vec<Segment> = Vec::new();
             for (ei, ep) in epochs.iter().enumerate() {
-                let pm: &PersonMonth = match cache.find(&r.coverage, ei) {
+                let (pm, pt) = match cache.find(&r.coverage, ei) {
                     Ok(e) => cache.get(e),
                     Err(slot) => {
                         let pm = person_month(&r.coverage, &ep.rules).map_err(at)?;
@@ -521,13 +589,10 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                     }
                 }
                 .ok_or_else(too_large)?;
-                let per_month = pm.total.times(g.people)?;
                 let n = g.people.checked_mul(u64::from(ep.months)).ok_or_else(too_large)?;
-                g_total.add_assign(&pm.total.times(n)?)?;
-                add_lines(&mut g_prog, pm, n)?;
+                pt.add_to(&mut g_total, &mut g_prog, n)?;
                 if let Some((m_total, m_prog)) = epoch_month.get_mut(ei) {
-                    m_total.add_assign(&per_month)?;
-                    add_lines(m_prog, pm, g.people)?;
+                    pt.add_to(m_total, m_prog, g.people)?;
                 }
                 if req.detail == Detail::Full {
                     // Epochs split on any rule change; a group unaffected by it keeps one segment.
@@ -541,27 +606,26 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                 }
             }
             if funder == Funder::DanaDesa {
-                dd_used = dd_used.checked_add(g_total.paid_by(funder)).ok_or_else(too_large)?;
+                // Dana Desa pays the employer share (for BPU, the whole contribution).
+                dd_used = dd_used.checked_add(g_total.employer).ok_or_else(too_large)?;
             }
             let budget_line = if unit.kind == UnitKind::Desa && matches!(funder, Funder::DanaDesa | Funder::Apbdes) { g.category.apbdes_line() } else { None };
             if let Some(line) = budget_line {
-                match lines.iter_mut().find(|l| l.account == line.account && l.activity == line.activity) {
-                    Some(l) => l.total.add_assign(&g_total)?,
-                    None => lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: g_total }),
+                match lines.iter_mut().find(|(l, _)| l.account == line.account && l.activity == line.activity) {
+                    Some((_, t)) => t.add(&g_total)?,
+                    None => lines.push((line, g_total)),
                 }
             }
-            u_total.add_assign(&g_total)?;
-            for (a, b) in u_prog.iter_mut().zip(g_prog.iter()) {
-                a.add_assign(b)?;
-            }
+            u_total.add(&g_total)?;
+            add_all(&mut u_prog, &g_prog)?;
             u_people = u_people.saturating_add(g.people);
             if let Some(f) = funders.get_mut(funder.index()) {
-                f.add_assign(&g_total)?;
+                f.add(&g_total)?;
             }
             if let Some(c) = categories.get_mut(g.category as usize) {
                 c.0 = true;
                 c.1 = c.1.saturating_add(g.people);
-                c.2.add_assign(&g_total)?;
+                c.2.add(&g_total)?;
             }
             if req.detail == Detail::Full {
                 let (base, wage, risk_group) = match r.coverage.participant {
@@ -587,44 +651,47 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                     programmes: progs,
                     budget_line,
                     per_person: segments,
-                    total: g_total,
-                    programme_totals: programme_amounts(&g_prog, true),
+                    total: g_total.shares()?,
+                    programme_totals: programme_amounts(&shares4(&g_prog)?, true),
                 });
             }
         }
+        total.add(&u_total)?;
+        add_all(&mut programmes, &u_prog)?;
         let dana_desa = match (unit.kind, unit.dana_desa) {
             (UnitKind::Desa, Some(allocation)) => {
-                let share_percent = percent(dd_used, allocation);
-                if dd_used > allocation {
+                let used = Rupiah::from_units(dd_used).ok_or_else(too_large)?;
+                if used > allocation {
                     flags.dana_desa_over = true;
                 }
-                Some(DanaDesaShare { allocation, used: dd_used, share_percent })
+                Some(DanaDesaShare { allocation, used, share_percent: percent(used, allocation) })
             }
             _ => None,
         };
-        total.add_assign(&u_total)?;
-        for (a, b) in programmes.iter_mut().zip(u_prog.iter()) {
-            a.add_assign(b)?;
-        }
         if req.detail != Detail::Totals {
+            let mut budget_lines = Vec::with_capacity(lines.len());
+            for (line, t) in &lines {
+                budget_lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: t.shares()? });
+            }
             units.push(UnitResult {
                 name: unit.name.clone(),
                 kind: unit.kind,
                 people: u_people,
-                total: u_total,
-                programmes: programme_amounts(&u_prog, true),
+                total: u_total.shares()?,
+                programmes: programme_amounts(&shares4(&u_prog)?, true),
                 groups,
                 dana_desa,
-                budget_lines: lines,
+                budget_lines,
             });
         }
     }
 
     let mut per_month = Vec::with_capacity(req.months as usize);
     for (ep, (m_total, m_prog)) in epochs.iter().zip(epoch_month.iter()) {
+        let (m_total, m_prog) = (m_total.shares()?, programme_amounts(&shares4(m_prog)?, true));
         for k in 0..ep.months {
             let month = ep.from.plus(k).ok_or_else(too_large)?;
-            per_month.push(MonthAmount { month, total: *m_total, programmes: programme_amounts(m_prog, true) });
+            per_month.push(MonthAmount { month, total: m_total, programmes: m_prog.clone() });
         }
     }
     if flags.dana_desa {
@@ -634,7 +701,20 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             }
         }
     }
+    let total = total.shares()?;
     let avg = |r: Rupiah| r.div_round(u64::from(req.months)).unwrap_or(Rupiah::ZERO);
+    let mut category_amounts = Vec::new();
+    for (category, (seen, people, t)) in Category::ALL.iter().zip(categories.iter()) {
+        if *seen {
+            category_amounts.push(CategoryAmount { category: *category, people: *people, total: t.shares()? });
+        }
+    }
+    let mut funder_amounts = Vec::new();
+    for (funder, t) in Funder::ALL.iter().zip(funders.iter()) {
+        if *t != Tally::default() {
+            funder_amounts.push(FunderAmount { funder: *funder, total: t.shares()? });
+        }
+    }
     Ok(EstimateResult {
         first_month: req.first_month,
         last_month: last,
@@ -643,9 +723,9 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         monthly_average: Shares { total: avg(total.total), employer: avg(total.employer), worker: avg(total.worker) },
         total,
         per_month,
-        programmes: programme_amounts(&programmes, true),
-        categories: Category::ALL.iter().zip(categories).filter(|(_, c)| c.0).map(|(category, (_, people, total))| CategoryAmount { category: *category, people, total }).collect(),
-        funders: Funder::ALL.iter().zip(funders.iter()).filter(|(_, t)| !t.total.is_zero()).map(|(f, t)| FunderAmount { funder: *f, total: *t }).collect(),
+        programmes: programme_amounts(&shares4(&programmes)?, true),
+        categories: category_amounts,
+        funders: funder_amounts,
         units,
         rules: rules_used(&flags, &epochs, last),
         warnings: warnings(&flags, req, &epochs),

@@ -99,7 +99,7 @@ impl Rupiah {
     }
 
     /// An integer count of rupiah, if it fits a `Decimal` (96 bits).
-    fn from_units(n: u128) -> Option<Rupiah> {
+    pub(crate) fn from_units(n: u128) -> Option<Rupiah> {
         if n >> 96 != 0 {
             return None;
         }
