@@ -8,8 +8,8 @@ export const VILLAGE_CATEGORIES = ['pekerja_rentan', 'kepala_desa', 'perangkat_d
 
 const MSG = {
   id: {
-    TOO_LARGE: 'Berkas terlalu besar (lebih dari 10 MB). Pecah menjadi beberapa berkas.',
-    BINARY: 'Berkas ini bukan teks CSV (mungkin berkas Excel .xlsx atau gambar). Simpan dari spreadsheet sebagai "CSV".',
+    TOO_LARGE: 'Berkas terlalu besar (lebih dari 10 MB). Pecah menjadi beberapa berkas. Tidak ada yang diubah.',
+    BINARY: 'Berkas ini bukan teks CSV (mungkin berkas Excel .xlsx atau gambar). Simpan dari spreadsheet sebagai "CSV". Tidak ada yang diubah.',
     EMPTY: 'Berkas kosong: tidak ada baris desa. Tidak ada yang diubah.',
     TOO_MANY_ROWS: 'Terlalu banyak baris ({n}); paling banyak 100.000. Tidak ada yang diubah.',
     UNCLOSED_QUOTE: 'Tanda kutip yang dibuka di baris {row} tidak pernah ditutup. Tidak ada yang diubah.',
@@ -22,6 +22,7 @@ const MSG = {
     BAD_AMOUNT: '{col}: {m}',
     KELURAHAN_DD: 'kelurahan tidak menerima Dana Desa, tetapi kolom Dana Desa terisi',
     DUPLICATE: 'nama "{v}" sudah ada di baris {first}',
+    EXTRA_CELLS: 'baris ini punya {n} kolom, lebih banyak dari baris lain ({m}): mungkin ada pemisah di dalam nama atau angka; beri tanda kutip',
     imported: '{n} desa/kelurahan dibaca dari berkas ({enc}, pemisah "{sep}").',
     refused: '{n} baris ditolak:',
     row: 'Baris {row}: {m}',
@@ -30,8 +31,8 @@ const MSG = {
     dupCol: '{v} (ganda)',
   },
   en: {
-    TOO_LARGE: 'The file is too large (over 10 MB). Split it into several files.',
-    BINARY: 'This file is not CSV text (perhaps an Excel .xlsx file or an image). Save it from the spreadsheet as "CSV".',
+    TOO_LARGE: 'The file is too large (over 10 MB). Split it into several files. Nothing was changed.',
+    BINARY: 'This file is not CSV text (perhaps an Excel .xlsx file or an image). Save it from the spreadsheet as "CSV". Nothing was changed.',
     EMPTY: 'The file is empty: no village rows. Nothing was changed.',
     TOO_MANY_ROWS: 'Too many rows ({n}); at most 100,000. Nothing was changed.',
     UNCLOSED_QUOTE: 'A quote opened in row {row} is never closed. Nothing was changed.',
@@ -44,6 +45,7 @@ const MSG = {
     BAD_AMOUNT: '{col}: {m}',
     KELURAHAN_DD: 'a kelurahan receives no Dana Desa, but the Dana Desa column is filled',
     DUPLICATE: 'name "{v}" already used in row {first}',
+    EXTRA_CELLS: 'this row has {n} cells, more than the other rows ({m}): perhaps a separator inside a name or a number; put it in quotes',
     imported: '{n} villages read from the file ({enc}, separator "{sep}").',
     refused: '{n} rows refused:',
     row: 'Row {row}: {m}',
@@ -285,11 +287,20 @@ export function importVillages(input, { parseAmount, lang = 'id' } = {}) {
     res.hasPeople = cols.some((c) => c.field === 'people');
     res.hasTargets = cols.some((c) => c.field === 'target');
     const firstRow = new Map();
+    // Ragged rows: a row with filled cells beyond both the header and what most rows have was most likely
+    // split by a separator inside a name or a number ("1,500" in a comma file): refused, never read shifted.
+    const width = (r) => { let n = r.length; while (n > 0 && !r[n - 1].trim()) n--; return n; };
+    const widths = new Map();
+    for (let r = h + 1; r < last; r++) if (!isBlank(rows[r])) widths.set(width(rows[r]), (widths.get(width(rows[r])) || 0) + 1);
+    let usual = 0;
+    for (const [w, n] of widths) if (n > (widths.get(usual) || 0) || (n === (widths.get(usual) || 0) && w < usual)) usual = w;
+    const allowed = Math.max(width(rows[h]), usual);
     for (let r = h + 1; r < last; r++) {
       const cells = rows[r];
       if (isBlank(cells)) continue;
       const rowNo = r + 1;
       const refuse = (code, params) => { res.refused.push({ row: rowNo, code, message: csvMessage(code, params, lang) }); };
+      if (width(cells) > allowed) { refuse('EXTRA_CELLS', { n: width(cells), m: allowed }); continue; }
       const name = String(cells[nameCol.index] ?? '').trim().replace(/\s+/g, ' ');
       if (!name) { refuse('NAME_MISSING'); continue; }
       if (name.length > 200) { refuse('NAME_TOO_LONG'); continue; }
@@ -348,11 +359,16 @@ export function importReport(res, lang, maxListed = 20) {
 }
 
 // ---------------------------------------------------------------- export
-/** Spreadsheet formula injection: cells starting with = + - @ tab or CR get a leading apostrophe. */
+/**
+ * Spreadsheet formula injection: a cell starting with = + - @ tab or CR gets a leading apostrophe, and so does
+ * every such character that follows , ; tab, a line break or a quote inside the cell — a spreadsheet that splits
+ * the file on another separator (Excel in another locale) would otherwise start a cell there.
+ */
 export function neutralizeCell(v) {
   const s = v === null || v === undefined ? '' : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
+  return s.replace(FORMULA, "'");
 }
+const FORMULA = /(?:^|(?<=[,;\t\r\n"]))(?=[=+\-@\t\r])/g;
 
 /** rows: array of arrays of strings/integers → CSV text with BOM and CRLF, quoted where needed. */
 export function toCsv(rows, { separator = ';', bom = true } = {}) {

@@ -55,9 +55,9 @@ function people(text) {
   return null;
 }
 
+// Formula injection: = + - @ tab CR at the start of the cell or after , ; tab, a line break or a quote get a ' (as csv.js).
 const csvCell = (v, sep) => {
-  let s = String(v ?? '');
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  const s = String(v ?? '').replace(/(?:^|(?<=[,;\t\r\n"]))(?=[=+\-@\t\r])/g, "'");
   return /["\n\r]/.test(s) || s.includes(sep) ? '"' + s.replace(/"/g, '""') + '"' : s;
 };
 
@@ -77,13 +77,19 @@ export function renderVillageTab(root, ctx) {
     }
     return st;
   }
-  const saved = (name) => cleanState(store.get('village:' + slug(name)));
+  const saved = (name) => {
+    const d = store.get('village:' + slug(name));
+    const s = cleanState(d);
+    if (d != null && !s) store.notice?.('storageCorrupt');
+    return s;
+  };
 
   let fromLink = false;
   let st = ctx.state.village;
   if (!st) {
     const linked = stateFromHash(location.hash);
     const last = store.get('last');
+    if (last != null && typeof last !== 'string') store.notice?.('storageCorrupt');
     st = linked || (typeof last === 'string' && saved(last)) || fromConfig(typeof last === 'string' ? last : cfgVillages[0]?.name || '');
     fromLink = !!linked;
     ctx.state.village = st;
@@ -456,7 +462,8 @@ export function renderVillageTab(root, ctx) {
   }
 
   async function share() {
-    const url = location.href.split('#')[0] + '#kj=' + b64.enc(st);
+    // the link carries what a link may carry (cleanState's limits), so it always fits what stateFromHash reads
+    const url = location.href.split('#')[0] + '#kj=' + b64.enc(cleanState(st));
     linkOut.value = url;
     linkOut.parentElement.hidden = false;
     linkOut.focus();
