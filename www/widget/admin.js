@@ -9,7 +9,7 @@
 //     exported is a digit string returned by api.estimate.
 import { h, clear, debounce, thisMonth } from './dom.js';
 import { formatRupiah as rp, formatNumber as num, formatPercent as pct, monthLabel } from './format.js';
-import { importVillages, importReport, toCsv, csvMessage, VILLAGE_CATEGORIES, MAX_BYTES } from './csv.js';
+import { importVillages, importReport, toCsv, csvMessage, nameKey, VILLAGE_CATEGORIES, MAX_BYTES, MAX_COUNT } from './csv.js';
 import { explainButton } from './explain.js';
 
 export const adminCss = `
@@ -91,6 +91,31 @@ const S = {
 let uid = 0;
 let sheet = null;
 
+// What localStorage gives back is read like any untrusted input (another script on the page, an older or
+// tampered entry): only the shapes this tab writes are kept; anything else is dropped and reported.
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+function cleanCounts(o) {
+  if (!isObj(o)) return null;
+  const out = {};
+  for (const c of VILLAGE_CATEGORIES) if (Number.isInteger(o[c]) && o[c] >= 0 && o[c] <= MAX_COUNT) out[c] = o[c];
+  return out;
+}
+/** Stored villages (from an earlier import) → [villages, dropped?]; names as the importer makes them. */
+function cleanVillages(list) {
+  if (!Array.isArray(list)) return [[], true];
+  const out = [];
+  const seen = new Set();
+  for (const v of list.slice(0, 100000)) {
+    const name = isObj(v) && typeof v.name === 'string' ? v.name.trim().replace(/\s+/g, ' ') : '';
+    if (!name || name.length > 200 || seen.has(nameKey(name))) continue;
+    seen.add(nameKey(name));
+    const kind = v.kind === 'kelurahan' ? 'kelurahan' : 'desa';
+    out.push({ name, kind, danaDesa: kind === 'desa' && typeof v.danaDesa === 'string' && /^\d{1,16}$/.test(v.danaDesa) ? v.danaDesa : null,
+      people: cleanCounts(v.people), targets: cleanCounts(v.targets) });
+  }
+  return [out, out.length !== list.length];
+}
+
 export function renderAdminTab(container, ctx) {
   const L = S[ctx.lang === 'en' ? 'en' : 'id'];
   const T = (k, p) => (L[k] || k).replace(/\{(\w+)\}/g, (_, x) => (p && p[x] !== undefined ? p[x] : ''));
@@ -117,19 +142,24 @@ export function renderAdminTab(container, ctx) {
   const fromConfig = () => (cfg.villages || []).map((v) => ({
     name: v.name, kind: v.kind === 'kelurahan' ? 'kelurahan' : 'desa', danaDesa: v.danaDesa || null, people: null, targets: v.targets || {},
   }));
-  const saved = store.get('admin') || {};
+  const stored = store.get('admin');
+  const saved = isObj(stored) ? stored : {};
   const savedData = store.get('adminData');
+  const [savedVillages, dropped] = isObj(savedData) ? cleanVillages(savedData.villages) : [[], savedData != null];
+  if (dropped || (stored != null && !isObj(stored))) store.notice?.('storageCorrupt');
+  const savedWages = {};
+  if (isObj(saved.wages)) for (const c of VILLAGE_CATEGORIES) if (typeof saved.wages[c] === 'string') savedWages[c] = saved.wages[c];
   const st = {
     funder: FUNDERS.includes(saved.funder) ? saved.funder : FUNDERS.includes(ctx.defaultFunder || cfg.defaultFunder) ? ctx.defaultFunder || cfg.defaultFunder : 'apbd',
     firstMonth: typeof saved.firstMonth === 'string' ? saved.firstMonth : thisMonth(),
     months: typeof saved.months === 'string' ? saved.months : '12',
     sep: saved.sep === ',' ? ',' : ';',
-    cats: Array.isArray(saved.cats) ? new Set(saved.cats) : null,
-    wages: { ...(cfg.siltap || {}), ...(saved.wages || {}) },
+    cats: Array.isArray(saved.cats) ? new Set(saved.cats.filter((c) => CATS.includes(c))) : null,
+    wages: { ...(cfg.siltap || {}), ...savedWages },
     nonAsnWage: typeof saved.nonAsnWage === 'string' ? saved.nonAsnWage : '',
     jht: saved.jht !== false,
-    villages: savedData && Array.isArray(savedData.villages) ? savedData.villages : fromConfig(),
-    file: savedData && savedData.file ? String(savedData.file) : '',
+    villages: savedVillages.length ? savedVillages : fromConfig(),
+    file: savedVillages.length ? (typeof savedData.file === 'string' && savedData.file.trim() ? savedData.file : 'CSV') : '',
     sort: null, shown: PAGE, result: null, rows: null, meta: null,
   };
   if (!st.cats) {
@@ -475,7 +505,7 @@ export function renderAdminTab(container, ctx) {
       st.file = f.name;
       lines.unshift(T('applied', { n: num(st.villages.length, lang), o: num(old, lang) }));
       const data = { file: st.file, villages: st.villages };
-      if (JSON.stringify(data).length < 2e6) store.set('adminData', data); else store.remove('adminData');
+      store.set('adminData', data, JSON.stringify(data).length < 2e6); // too big to save: kept for this visit
       renderSource();
       run();
     } else fieldError('file', lines[0]);

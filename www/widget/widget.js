@@ -200,6 +200,8 @@ class KalkulatorJamsostek extends HTMLElement {
     this._root.addEventListener('focusin', touch);
     this._root.addEventListener('pointerdown', touch);
     this._state = {}; // what the user typed in this visit, per tab
+    this._stores = new Map(); // regency key → store: its in-memory copy outlives re-renders (storage may be failing)
+    this._storeNotes = new Set(); // storage problems seen, repeated after every re-render
     this._view = null;
     this._tabName = null;
     this._cfg = null;
@@ -366,14 +368,14 @@ class KalkulatorJamsostek extends HTMLElement {
     const notes = [];
     if (problem) notes.push(t(problem[0], problem[1]));
     if (refused.length) notes.push(t('configRefused', refused.slice(0, 20).join(', ') + (refused.length > 20 ? ' …' : '')));
-    const noticeStore = (code) => this._addNotice(t(code));
+    for (const code of this._storeNotes) notes.push(t(code));
     put(this._notice, notes.join(' '));
     const regencyKey = slug(regency || 'default');
     const funderAttr = this.getAttribute('funder');
     const ctx = {
       api: mod, lang: this._lang, t, config, regency, regencyKey, uid: this._uid,
       id: (n) => this._uid + '-' + n,
-      store: createStore(regencyKey, noticeStore),
+      store: this._store(regencyKey),
       state: this._state,
       defaultFunder: FUNDERS.includes(funderAttr) ? funderAttr : config.defaultFunder,
       announce: (s) => { this._live.textContent = ''; setTimeout(() => { this._live.textContent = s; }, 30); },
@@ -401,6 +403,15 @@ class KalkulatorJamsostek extends HTMLElement {
       console.error(e);
       panel.append(h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
     }
+  }
+
+  _store(key) {
+    let s = this._stores.get(key);
+    if (!s) {
+      s = createStore(key, (code) => { this._storeNotes.add(code); this._addNotice(this._t(code)); });
+      this._stores.set(key, s);
+    }
+    return s;
   }
 
   _addNotice(s) {
