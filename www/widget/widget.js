@@ -422,10 +422,12 @@ class KalkulatorJamsostek extends HTMLElement {
     console.error('[kalkulator-jamsostek] could not start', e);
     const t = this._t;
     const csp = /Content.Security|wasm-eval|unsafe-eval|CompileError/i.test(String(e && (e.name + ' ' + e.message)));
+    // The CSP case names the one directive to add; the browser's own text (in the console) would also name
+    // 'unsafe-eval', which is more than the widget needs.
     put(this._panel, h('div', { role: 'alert', class: 'note' },
       h('p', null, h('strong', null, t('loadFailed'))),
       csp ? h('p', null, t('cspHint'), ' ', h('code', null, CSP_HINT)) : h('p', null, t('loadFailedHint')),
-      h('p', { class: 'hint' }, String(e && e.message || e))),
+      !csp && h('p', { class: 'hint' }, String(e && e.message || e))),
     h('p', { class: 'bar' }, h('button', { type: 'button', onclick: () => this._renderTab() }, t('retry'))));
   }
 
