@@ -44,6 +44,7 @@ const S = {
     upload: 'Unggah CSV desa',
     uploadHint: 'Kolom yang dikenali: desa, jenis (desa/kelurahan), pagu dana desa, pekerja rentan, kepala desa, perangkat desa, bpd, rt/rw, kader, linmas, lembaga desa, target … Pemisah ; , atau tab.',
     useConfig: 'Pakai data konfigurasi', applied: 'Data desa sekarang dari berkas: {n} desa/kelurahan (menggantikan {o}).',
+    notApplied: 'Berkas tidak dipakai: {m}. Tidak ada yang diubah.',
     settings: 'Pengaturan hitungan', funder: 'Sumber dana desa/kelurahan',
     funderHint: 'Kelurahan tidak punya APBDes/Dana Desa: dihitung APBD. Kantor (Non-ASN) dibayar APBD. Penggunaan Dana Desa mengikuti Perbup/juknis kabupaten.',
     firstMonth: 'Bulan pertama (TTTT-BB)', months: 'Jumlah bulan', monthsErr: 'Isi jumlah bulan 1 sampai 60.',
@@ -69,6 +70,7 @@ const S = {
     upload: 'Upload village CSV',
     uploadHint: 'Recognised columns: desa/village, jenis/kind (desa/kelurahan), dana desa, pekerja rentan, kepala desa, perangkat desa, bpd, rt/rw, kader, linmas, lembaga desa, target … Separator ; , or tab.',
     useConfig: 'Use the configuration data', applied: 'Village data now comes from the file: {n} villages (replacing {o}).',
+    notApplied: 'File not used: {m}. Nothing was changed.',
     settings: 'Calculation settings', funder: 'Funding source for villages',
     funderHint: 'A kelurahan has no APBDes/Dana Desa: it is computed as APBD. Offices (Non-ASN) are paid from the APBD. Using Dana Desa depends on the regency\'s Perbup/guidelines.',
     firstMonth: 'First month (YYYY-MM)', months: 'Number of months', monthsErr: 'Enter a number of months from 1 to 60.',
@@ -478,9 +480,29 @@ export function renderAdminTab(container, ctx) {
   }
 
   // ------------------------------------------------------------------ import
+  // An error the module finds in the villages themselves (not in a setting typed here, such as a siltap).
+  const DATA_PATH = /^units(\[\d+\](\.(name|kind|danaDesa|groups(\[\d+\](\.people)?)?))?)?$/;
+  /** The staged villages, tried before they replace the current ones: the module's objection, or null. */
+  function trial(villages) {
+    const current = st.villages;
+    st.villages = villages;
+    try {
+      const { req } = build();
+      if (req.units.length && /^\d{1,3}$/.test(st.months.trim())) ctx.api.estimate(req, lang);
+      return null;
+    } catch (e) {
+      if (!(e && DATA_PATH.test(e.path || ''))) return null;
+      const m = /^units\[(\d+)\]/.exec(e.path);
+      const u = m && villages[+m[1]];
+      return (u ? u.name + ': ' : '') + errText(e);
+    } finally { st.villages = current; }
+  }
+
+  let fileSeq = 0;
   async function onFile() {
     const f = fileIn.files && fileIn.files[0];
     if (!f) return;
+    const seq = ++fileSeq; // a later choice of file wins over one still being read
     clear(impList);
     clearErrors();
     let lines;
@@ -489,7 +511,7 @@ export function renderAdminTab(container, ctx) {
     else {
       let buf;
       try { buf = await f.arrayBuffer(); } catch (e) { buf = null; lines = [String((e && e.message) || e)]; }
-      if (dead) return;
+      if (dead || seq !== fileSeq) return;
       if (buf) {
         try {
           result = importVillages(new Uint8Array(buf), { parseAmount: (t, l) => ctx.api.parseAmount(t, l), lang });
@@ -498,10 +520,16 @@ export function renderAdminTab(container, ctx) {
       }
     }
     fileIn.value = '';
+    const staged = result && result.ok ? result.villages.map(({ name, kind, danaDesa, people, targets }) => ({ name, kind, danaDesa, people, targets })) : null;
+    const objection = staged && trial(staged);
+    if (objection) {
+      result = null;
+      lines = [T('notApplied', { m: objection })];
+    }
     if (result && result.ok) {
       // staged → applied in one step
       const old = st.villages.length;
-      st.villages = result.villages.map(({ name, kind, danaDesa, people, targets }) => ({ name, kind, danaDesa, people, targets }));
+      st.villages = staged;
       st.file = f.name;
       lines.unshift(T('applied', { n: num(st.villages.length, lang), o: num(old, lang) }));
       const data = { file: st.file, villages: st.villages };
