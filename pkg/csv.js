@@ -1,1 +1,0 @@
-import{a,b,c,d,e,f,g,h,i,j,k,l,m,n,o}from"./chunk-YSSA6DZ7.js";export{a as MAX_BYTES,c as MAX_COUNT,b as MAX_ROWS,d as VILLAGE_CATEGORIES,e as csvMessage,f as decodeCsvBytes,g as detectDelimiter,m as importReport,l as importVillages,i as matchHeader,k as nameKey,n as neutralizeCell,j as parseCount,h as parseCsv,o as toCsv};
