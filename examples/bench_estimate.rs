@@ -8,14 +8,22 @@
 //! BPU, RT/RW BPU) funded by APBD / Dana Desa / APBDes, 12 months from 2026-01.
 
 use kalkulator_jamsostek::category::{Category, Funder, SchemeKind, WorkKind};
-use kalkulator_jamsostek::estimate::{estimate, Detail, EstimateRequest, EstimateResult, Group, Unit, UnitKind};
+use kalkulator_jamsostek::estimate::{
+    estimate, Detail, EstimateRequest, EstimateResult, Group, Unit, UnitKind,
+};
 use kalkulator_jamsostek::{Month, Rupiah};
 use std::hint::black_box;
 use std::time::Instant;
 
 const REGENCY_VILLAGES: u64 = 150;
 const NATIONAL_VILLAGES: u64 = 75_260;
-const WORK_KINDS: [WorkKind; 5] = [WorkKind::Nelayan, WorkKind::Petani, WorkKind::Pedagang, WorkKind::Buruh, WorkKind::Lainnya];
+const WORK_KINDS: [WorkKind; 5] = [
+    WorkKind::Nelayan,
+    WorkKind::Petani,
+    WorkKind::Pedagang,
+    WorkKind::Buruh,
+    WorkKind::Lainnya,
+];
 
 /// `(i * k) % m` without overflow or panics (the crate's lints apply to examples too).
 fn mix(i: u64, k: u64, m: u64) -> u64 {
@@ -43,15 +51,29 @@ fn group(category: Category, people: u64, funder: Funder) -> Group {
 fn unit(i: u64) -> Unit {
     let base = Some(Rupiah::from_whole(1_000_000));
     let rentan = Group {
-        work_kind: WORK_KINDS.get(usize::try_from(mix(i, 1, 5)).unwrap_or(0)).copied(),
+        work_kind: WORK_KINDS
+            .get(usize::try_from(mix(i, 1, 5)).unwrap_or(0))
+            .copied(),
         base,
-        ..group(Category::PekerjaRentan, 30u64.saturating_add(mix(i, 37, 171)), if mix(i, 1, 4) == 0 { Funder::Apbd } else { Funder::DanaDesa })
+        ..group(
+            Category::PekerjaRentan,
+            30u64.saturating_add(mix(i, 37, 171)),
+            if mix(i, 1, 4) == 0 {
+                Funder::Apbd
+            } else {
+                Funder::DanaDesa
+            },
+        )
     };
     let perangkat = Group {
         wage: Some(Rupiah::from_whole(2_000_000)),
         jht: Some(true),
         jp: Some(true),
-        ..group(Category::PerangkatDesa, 6u64.saturating_add(mix(i, 1, 7)), Funder::Apbdes)
+        ..group(
+            Category::PerangkatDesa,
+            6u64.saturating_add(mix(i, 1, 7)),
+            Funder::Apbdes,
+        )
     };
     let kepala = Group {
         wage: Some(Rupiah::from_whole(3_500_000)),
@@ -62,24 +84,39 @@ fn unit(i: u64) -> Unit {
     let bpd = Group {
         scheme: Some(SchemeKind::Bpu),
         base,
-        ..group(Category::Bpd, 5u64.saturating_add(mix(i, 1, 3).saturating_mul(2)), Funder::Apbdes)
+        ..group(
+            Category::Bpd,
+            5u64.saturating_add(mix(i, 1, 3).saturating_mul(2)),
+            Funder::Apbdes,
+        )
     };
     let rt_rw = Group {
         scheme: Some(SchemeKind::Bpu),
         base,
-        ..group(Category::RtRw, 4u64.saturating_add(mix(i, 13, 17)), Funder::DanaDesa)
+        ..group(
+            Category::RtRw,
+            4u64.saturating_add(mix(i, 13, 17)),
+            Funder::DanaDesa,
+        )
     };
     Unit {
         name: format!("Desa {}", i.saturating_add(1)),
         kind: UnitKind::Desa,
         funder: Some(Funder::Apbdes),
-        dana_desa: Some(Rupiah::from_whole(600_000_000u64.saturating_add(mix(i, 7919, 60).saturating_mul(10_000_000)))),
+        dana_desa: Some(Rupiah::from_whole(
+            600_000_000u64.saturating_add(mix(i, 7919, 60).saturating_mul(10_000_000)),
+        )),
         groups: vec![rentan, perangkat, kepala, bpd, rt_rw],
     }
 }
 
 fn request(villages: u64, detail: Detail) -> Option<EstimateRequest> {
-    Some(EstimateRequest { first_month: Month::new(2026, 1)?, months: 12, units: (0..villages).map(unit).collect(), detail })
+    Some(EstimateRequest {
+        first_month: Month::new(2026, 1)?,
+        months: 12,
+        units: (0..villages).map(unit).collect(),
+        detail,
+    })
 }
 
 struct Timing {
@@ -107,7 +144,12 @@ fn time(req: &EstimateRequest, warmup: usize, runs: usize) -> Result<Timing, Str
         last = Some(r);
     }
     let r = last.ok_or("no run")?;
-    Ok(Timing { samples, total: r.total.total.to_digits(), people: r.people, units: r.units.len() })
+    Ok(Timing {
+        samples,
+        total: r.total.total.to_digits(),
+        people: r.people,
+        units: r.units.len(),
+    })
 }
 
 fn median(v: &[f64]) -> f64 {

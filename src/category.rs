@@ -43,7 +43,14 @@ impl Category {
 
     /// Village institutions whose scheme a regency chooses (RULES.md Part 0: default BPU flat).
     pub const fn is_village_institution(self) -> bool {
-        matches!(self, Category::Bpd | Category::RtRw | Category::Kader | Category::Linmas | Category::LembagaDesa)
+        matches!(
+            self,
+            Category::Bpd
+                | Category::RtRw
+                | Category::Kader
+                | Category::Linmas
+                | Category::LembagaDesa
+        )
     }
 
     /// The scheme when the request does not choose one.
@@ -57,7 +64,11 @@ impl Category {
     /// Whether `scheme` is allowed for this category: village institutions may be either; pekerja rentan
     /// are BPU; apparatus and Non-ASN are PU (RULES.md 2.1, 2.2).
     pub const fn allows(self, scheme: SchemeKind) -> bool {
-        self.is_village_institution() || matches!((self.default_scheme(), scheme), (SchemeKind::Bpu, SchemeKind::Bpu) | (SchemeKind::Pu, SchemeKind::Pu))
+        self.is_village_institution()
+            || matches!(
+                (self.default_scheme(), scheme),
+                (SchemeKind::Bpu, SchemeKind::Bpu) | (SchemeKind::Pu, SchemeKind::Pu)
+            )
     }
 
     /// Default optional programmes (RULES.md Part 0): Non-ASN JKK+JKM+JHT (Permenaker 1/2025 Pasal 3A);
@@ -69,10 +80,30 @@ impl Category {
     /// The APBDes budget line RULES.md Part 2 §3.5 names for this category, if any.
     pub const fn apbdes_line(self) -> Option<BudgetLine> {
         match self {
-            Category::KepalaDesa => Some(BudgetLine { activity: "1.1.03", account: "5.1.3.03", name_id: "Jaminan Ketenagakerjaan Kepala Desa", name_en: "Employment social security, village head" }),
-            Category::PerangkatDesa => Some(BudgetLine { activity: "1.1.03", account: "5.1.3.04", name_id: "Jaminan Ketenagakerjaan Perangkat Desa", name_en: "Employment social security, village officials" }),
-            Category::Bpd => Some(BudgetLine { activity: "", account: "5.1.4", name_id: "Tunjangan BPD", name_en: "BPD allowances" }),
-            Category::RtRw => Some(BudgetLine { activity: "1.1.07", account: "", name_id: "Insentif/operasional RT/RW", name_en: "RT/RW incentives and operations" }),
+            Category::KepalaDesa => Some(BudgetLine {
+                activity: "1.1.03",
+                account: "5.1.3.03",
+                name_id: "Jaminan Ketenagakerjaan Kepala Desa",
+                name_en: "Employment social security, village head",
+            }),
+            Category::PerangkatDesa => Some(BudgetLine {
+                activity: "1.1.03",
+                account: "5.1.3.04",
+                name_id: "Jaminan Ketenagakerjaan Perangkat Desa",
+                name_en: "Employment social security, village officials",
+            }),
+            Category::Bpd => Some(BudgetLine {
+                activity: "",
+                account: "5.1.4",
+                name_id: "Tunjangan BPD",
+                name_en: "BPD allowances",
+            }),
+            Category::RtRw => Some(BudgetLine {
+                activity: "1.1.07",
+                account: "",
+                name_id: "Insentif/operasional RT/RW",
+                name_en: "RT/RW incentives and operations",
+            }),
             _ => None,
         }
     }
@@ -96,7 +127,9 @@ pub struct BudgetLine {
 
 /// Kind of work of a pekerja rentan (BPU). Only `Transport` changes a rule: the PP 50/2025 relief window.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkKind {
     Nelayan,
@@ -156,7 +189,12 @@ pub enum Programme {
 }
 
 impl Programme {
-    pub const ALL: [Programme; 4] = [Programme::Jkk, Programme::Jkm, Programme::Jht, Programme::Jp];
+    pub const ALL: [Programme; 4] = [
+        Programme::Jkk,
+        Programme::Jkm,
+        Programme::Jht,
+        Programme::Jp,
+    ];
 
     pub const fn index(self) -> usize {
         match self {
@@ -183,7 +221,13 @@ pub enum Funder {
 }
 
 impl Funder {
-    pub const ALL: [Funder; 5] = [Funder::Apbn, Funder::Apbd, Funder::DanaDesa, Funder::Apbdes, Funder::SelfPaid];
+    pub const ALL: [Funder; 5] = [
+        Funder::Apbn,
+        Funder::Apbd,
+        Funder::DanaDesa,
+        Funder::Apbdes,
+        Funder::SelfPaid,
+    ];
 
     /// PP 50/2025 relief applies only to self-paid BPU (Pasal 3 excludes APBN/APBD; RULES.md Part 0
     /// extends the exclusion to Dana Desa and APBDes, the conservative reading).

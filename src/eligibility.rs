@@ -15,20 +15,47 @@ use serde::{Deserialize, Serialize};
 pub use crate::note::Note;
 
 /// A note from literal texts.
-pub(crate) const fn note(code: &'static str, id: &'static str, en: &'static str, source: &'static str, needs_verification: bool) -> Note {
-    Note { code, id, en, source, needs_verification }
+pub(crate) const fn note(
+    code: &'static str,
+    id: &'static str,
+    en: &'static str,
+    source: &'static str,
+    needs_verification: bool,
+) -> Note {
+    Note {
+        code,
+        id,
+        en,
+        source,
+        needs_verification,
+    }
 }
 
 /// A note whose source and flag are those of a rule-table row.
-pub(crate) fn note_from_row(code: &'static str, id: &'static str, en: &'static str, row: &Param) -> Note {
-    Note { code, id, en, source: row.source, needs_verification: row.confidence.needs_verification() }
+pub(crate) fn note_from_row(
+    code: &'static str,
+    id: &'static str,
+    en: &'static str,
+    row: &Param,
+) -> Note {
+    Note {
+        code,
+        id,
+        en,
+        source: row.source,
+        needs_verification: row.confidence.needs_verification(),
+    }
 }
 
 /// The default "as of" month when a request gives none: the newest month, up to the month the rules were
 /// last checked (`RULES_CHECKED`), in which every row in `ids` holds. The calculator does not look past the
 /// day its sources were read.
 pub fn default_as_of(ids: &[ParamId]) -> Month {
-    let checked = RULES_CHECKED.get(..7).and_then(Month::parse).unwrap_or(TABLE_END).min(TABLE_END);
+    let checked = RULES_CHECKED
+        .get(..7)
+        .and_then(Month::parse)
+        .unwrap_or(TABLE_END)
+        .min(TABLE_END);
     let mut best = None;
     let mut m = TABLE_START;
     while m <= checked {
@@ -415,11 +442,22 @@ enum Kind {
 /// Who may join BPJS Ketenagakerjaan, which programmes apply, and who may pay.
 pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
     validate(req)?;
-    let as_of = default_as_of(&[ParamId::BpuMaxRegistrationAge, ParamId::ForeignPuMinMonths, ParamId::DanaDesaRules]);
+    let as_of = default_as_of(&[
+        ParamId::BpuMaxRegistrationAge,
+        ParamId::ForeignPuMinMonths,
+        ParamId::DanaDesaRules,
+    ]);
     let dana_desa_row = rules::find(ParamId::DanaDesaRules, as_of)?;
     // Part 0: never "allowed" nor "forbidden"; flagged like the estimate's note, since no source has the article.
-    let dana_desa =
-        Note { needs_verification: true, ..note_from_row("DANA_DESA_SUBJECT_TO_PERBUP", DANA_DESA_ID, DANA_DESA_EN, dana_desa_row) };
+    let dana_desa = Note {
+        needs_verification: true,
+        ..note_from_row(
+            "DANA_DESA_SUBJECT_TO_PERBUP",
+            DANA_DESA_ID,
+            DANA_DESA_EN,
+            dana_desa_row,
+        )
+    };
 
     let (kind, category) = match req.work {
         WorkStatus::Asn => return Ok(refused(None, vec![ASN])),
@@ -462,7 +500,12 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
         match req.months_working_in_indonesia {
             None => return Ok(refused(category, prepend(FOREIGN_MONTHS_UNKNOWN, caveats))),
             Some(n) if n < min => {
-                let refusal = note_from_row("FOREIGN_PU_TOO_SHORT", FOREIGN_SHORT_ID, FOREIGN_SHORT_EN, row);
+                let refusal = note_from_row(
+                    "FOREIGN_PU_TOO_SHORT",
+                    FOREIGN_SHORT_ID,
+                    FOREIGN_SHORT_EN,
+                    row,
+                );
                 return Ok(refused(category, prepend(refusal, caveats)));
             }
             Some(_) => {}
@@ -484,14 +527,23 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
                 return Ok(refused(category, prepend(REGENCY_AGE_RANGE, caveats)));
             }
             if req.age == bpjs_max {
-                caveats.push(note_from_row("BPU_AGE_AT_LIMIT", BPU_AGE_EDGE_ID, BPU_AGE_EDGE_EN, row));
+                caveats.push(note_from_row(
+                    "BPU_AGE_AT_LIMIT",
+                    BPU_AGE_EDGE_ID,
+                    BPU_AGE_EDGE_EN,
+                    row,
+                ));
             }
         }
         SchemeKind::Pu => caveats.push(PU_NO_AGE_LIMIT),
     }
 
     let regency_funds = match category {
-        Some(c) if kind != Kind::Private => req.regency.funded_categories.as_ref().is_none_or(|v| v.contains(&c)),
+        Some(c) if kind != Kind::Private => req
+            .regency
+            .funded_categories
+            .as_ref()
+            .is_none_or(|v| v.contains(&c)),
         _ => false,
     };
     if !regency_funds && kind != Kind::Private {
@@ -501,9 +553,23 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
         });
     }
 
-    let programmes = Programme::ALL.iter().map(|&p| programme_answer(p, kind)).collect();
-    let funders = Funder::ALL.iter().map(|&f| funder_answer(f, kind, regency_funds, &dana_desa)).collect();
-    Ok(EligibilityResult { eligible: true, scheme: Some(scheme), category, programmes, funders, reasons: caveats, regency_funds })
+    let programmes = Programme::ALL
+        .iter()
+        .map(|&p| programme_answer(p, kind))
+        .collect();
+    let funders = Funder::ALL
+        .iter()
+        .map(|&f| funder_answer(f, kind, regency_funds, &dana_desa))
+        .collect();
+    Ok(EligibilityResult {
+        eligible: true,
+        scheme: Some(scheme),
+        category,
+        programmes,
+        funders,
+        reasons: caveats,
+        regency_funds,
+    })
 }
 
 fn validate(req: &EligibilityRequest) -> Result<()> {
@@ -537,7 +603,10 @@ fn validate(req: &EligibilityRequest) -> Result<()> {
         crate::month::push_digits(&mut d, u32::try_from(MAX_LIST).unwrap_or(u32::MAX), 1);
         Error::new(ErrorCode::TooManyItems).at(path).detail(d)
     };
-    if r.funded_categories.as_ref().is_some_and(|v| v.len() > MAX_LIST) {
+    if r.funded_categories
+        .as_ref()
+        .is_some_and(|v| v.len() > MAX_LIST)
+    {
         return Err(too_many("regency.fundedCategories"));
     }
     if r.pu_institutions.len() > MAX_LIST {
@@ -547,7 +616,9 @@ fn validate(req: &EligibilityRequest) -> Result<()> {
         match req.category {
             Some(c) if c.is_village_institution() => {}
             _ => {
-                return Err(Error::new(ErrorCode::InvalidInput).at("category").detail("bpd | rt_rw | kader | linmas | lembaga_desa"));
+                return Err(Error::new(ErrorCode::InvalidInput)
+                    .at("category")
+                    .detail("bpd | rt_rw | kader | linmas | lembaga_desa"));
             }
         }
     }
@@ -568,9 +639,20 @@ fn refused(category: Option<Category>, reasons: Vec<Note>) -> EligibilityResult 
         category,
         programmes: Programme::ALL
             .iter()
-            .map(|&programme| ProgrammeAnswer { programme, status: ProgrammeStatus::NotAvailable, reason: main.clone() })
+            .map(|&programme| ProgrammeAnswer {
+                programme,
+                status: ProgrammeStatus::NotAvailable,
+                reason: main.clone(),
+            })
             .collect(),
-        funders: Funder::ALL.iter().map(|&funder| FunderAnswer { funder, status: FunderStatus::No, reason: main.clone() }).collect(),
+        funders: Funder::ALL
+            .iter()
+            .map(|&funder| FunderAnswer {
+                funder,
+                status: FunderStatus::No,
+                reason: main.clone(),
+            })
+            .collect(),
         reasons,
         regency_funds: false,
     }
@@ -579,29 +661,53 @@ fn refused(category: Option<Category>, reasons: Vec<Note>) -> EligibilityResult 
 fn programme_answer(programme: Programme, kind: Kind) -> ProgrammeAnswer {
     use ProgrammeStatus::{Mandatory, NotAvailable, Optional};
     let (status, reason) = match (kind, programme) {
-        (Kind::Informal | Kind::InstitutionBpu, Programme::Jkk | Programme::Jkm) => (Mandatory, BPU_JKK_JKM),
+        (Kind::Informal | Kind::InstitutionBpu, Programme::Jkk | Programme::Jkm) => {
+            (Mandatory, BPU_JKK_JKM)
+        }
         (Kind::Informal | Kind::InstitutionBpu, Programme::Jht) => (Optional, BPU_JHT_OPTIONAL),
         (Kind::Informal | Kind::InstitutionBpu, Programme::Jp) => (NotAvailable, BPU_NO_JP),
-        (Kind::NonAsn, Programme::Jkk | Programme::Jkm | Programme::Jht) => (Mandatory, NON_ASN_MANDATORY),
+        (Kind::NonAsn, Programme::Jkk | Programme::Jkm | Programme::Jht) => {
+            (Mandatory, NON_ASN_MANDATORY)
+        }
         (Kind::NonAsn, Programme::Jp) => (Optional, NON_ASN_JP_OPTIONAL),
         (Kind::Apparatus, Programme::Jkk | Programme::Jkm) => (Mandatory, APPARATUS_MINIMUM),
         (Kind::Apparatus, Programme::Jht | Programme::Jp) => (Optional, APPARATUS_OPTIONAL),
-        (Kind::InstitutionPu, Programme::Jkk | Programme::Jkm) => (Mandatory, INSTITUTION_PU_MINIMUM),
-        (Kind::InstitutionPu, Programme::Jht | Programme::Jp) => (Optional, INSTITUTION_PU_OPTIONAL),
+        (Kind::InstitutionPu, Programme::Jkk | Programme::Jkm) => {
+            (Mandatory, INSTITUTION_PU_MINIMUM)
+        }
+        (Kind::InstitutionPu, Programme::Jht | Programme::Jp) => {
+            (Optional, INSTITUTION_PU_OPTIONAL)
+        }
         (Kind::Private, Programme::Jkk | Programme::Jkm) => (Mandatory, PRIVATE_JKK_JKM),
         (Kind::Private, Programme::Jht | Programme::Jp) => (Optional, PRIVATE_JHT_JP),
     };
-    ProgrammeAnswer { programme, status, reason }
+    ProgrammeAnswer {
+        programme,
+        status,
+        reason,
+    }
 }
 
-fn funder_answer(funder: Funder, kind: Kind, regency_funds: bool, dana_desa: &Note) -> FunderAnswer {
+fn funder_answer(
+    funder: Funder,
+    kind: Kind,
+    regency_funds: bool,
+    dana_desa: &Note,
+) -> FunderAnswer {
     use FunderStatus::{Conditional, No, Yes};
     let bpu = matches!(kind, Kind::Informal | Kind::InstitutionBpu);
     let (status, reason) = match (funder, kind) {
         (_, Kind::Private) => (No, PRIVATE_EMPLOYER_PAYS),
         (Funder::Apbn, _) if bpu => (Conditional, APBN_BPU),
         (Funder::Apbn, _) => (No, APBN_PU),
-        (Funder::Apbd, _) if !regency_funds => (No, if bpu { REGENCY_NOT_FUNDING_BPU } else { REGENCY_NOT_FUNDING_PU }),
+        (Funder::Apbd, _) if !regency_funds => (
+            No,
+            if bpu {
+                REGENCY_NOT_FUNDING_BPU
+            } else {
+                REGENCY_NOT_FUNDING_PU
+            },
+        ),
         (Funder::Apbd, _) => (Yes, APBD_YES),
         (Funder::DanaDesa, _) => (Conditional, dana_desa.clone()),
         (Funder::Apbdes, Kind::Apparatus) => (Yes, APBDES_APPARATUS),
@@ -610,7 +716,11 @@ fn funder_answer(funder: Funder, kind: Kind, regency_funds: bool, dana_desa: &No
         (Funder::SelfPaid, _) if bpu => (Yes, SELF_PAID_BPU),
         (Funder::SelfPaid, _) => (No, SELF_PAID_PU),
     };
-    FunderAnswer { funder, status, reason }
+    FunderAnswer {
+        funder,
+        status,
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -630,7 +740,11 @@ mod tests {
     }
 
     fn programme(r: &EligibilityResult, p: Programme) -> ProgrammeStatus {
-        r.programmes.iter().find(|a| a.programme == p).unwrap().status
+        r.programmes
+            .iter()
+            .find(|a| a.programme == p)
+            .unwrap()
+            .status
     }
 
     fn funder(r: &EligibilityResult, f: Funder) -> &FunderAnswer {
@@ -655,7 +769,10 @@ mod tests {
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::NotAvailable);
         let dd = funder(&r, Funder::DanaDesa);
         assert_eq!(dd.status, FunderStatus::Conditional);
-        assert!(dd.reason.en.contains("subject to the regency's own Perbup / juknis"));
+        assert!(dd
+            .reason
+            .en
+            .contains("subject to the regency's own Perbup / juknis"));
         assert!(dd.reason.source.contains("Permendes PDT 16/2025"));
         assert!(dd.reason.needs_verification);
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::Yes);
@@ -682,7 +799,10 @@ mod tests {
         assert_eq!(first.code, "BPU_AGE_LIMIT");
         assert!(first.needs_verification);
         assert!(first.source.contains("no regulation article found"));
-        assert!(r.programmes.iter().all(|p| p.status == ProgrammeStatus::NotAvailable));
+        assert!(r
+            .programmes
+            .iter()
+            .all(|p| p.status == ProgrammeStatus::NotAvailable));
         assert!(r.funders.iter().all(|f| f.status == FunderStatus::No));
         assert!(!r.regency_funds);
     }
@@ -691,7 +811,10 @@ mod tests {
     fn age_65_is_the_edge_and_flagged() {
         let r = eligibility(&req(65, WorkStatus::Informal)).unwrap();
         assert!(r.eligible);
-        assert!(r.reasons.iter().any(|n| n.code == "BPU_AGE_AT_LIMIT" && n.needs_verification));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|n| n.code == "BPU_AGE_AT_LIMIT" && n.needs_verification));
         let r = eligibility(&req(64, WorkStatus::Informal)).unwrap();
         assert!(r.eligible && r.reasons.is_empty());
     }
@@ -718,7 +841,10 @@ mod tests {
         q.regency.max_age = Some(64);
         let r = eligibility(&q).unwrap();
         assert!(r.eligible);
-        assert!(r.reasons.iter().any(|n| n.code == "PU_NO_AGE_LIMIT" && n.needs_verification));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|n| n.code == "PU_NO_AGE_LIMIT" && n.needs_verification));
     }
 
     #[test]
@@ -728,7 +854,9 @@ mod tests {
         assert_eq!(r.scheme, None);
         assert_eq!(r.category, None);
         assert_eq!(r.reasons[0].code, "ASN_TASPEN");
-        assert!(r.reasons[0].source.contains("PP 49/2023 Pasal 5 ayat (1) huruf a"));
+        assert!(r.reasons[0]
+            .source
+            .contains("PP 49/2023 Pasal 5 ayat (1) huruf a"));
         assert!(r.reasons[0].source.contains("PP 70/2015"));
     }
 
@@ -742,11 +870,17 @@ mod tests {
             assert_eq!(programme(&r, p), ProgrammeStatus::Mandatory);
         }
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::Optional);
-        assert!(r.programmes[2].reason.source.contains("Permenaker 1/2025 Pasal 3A ayat (1)"));
+        assert!(r.programmes[2]
+            .reason
+            .source
+            .contains("Permenaker 1/2025 Pasal 3A ayat (1)"));
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::No);
         assert_eq!(funder(&r, Funder::Apbd).status, FunderStatus::Yes);
         assert_eq!(funder(&r, Funder::Apbn).status, FunderStatus::No);
-        assert_eq!(funder(&r, Funder::DanaDesa).status, FunderStatus::Conditional);
+        assert_eq!(
+            funder(&r, Funder::DanaDesa).status,
+            FunderStatus::Conditional
+        );
     }
 
     #[test]
@@ -772,7 +906,10 @@ mod tests {
             assert_eq!(apbdes.status, FunderStatus::Yes);
             assert!(apbdes.reason.source.contains("UU 3/2024"));
             assert_eq!(funder(&r, Funder::Apbd).status, FunderStatus::Yes);
-            assert_eq!(funder(&r, Funder::DanaDesa).status, FunderStatus::Conditional);
+            assert_eq!(
+                funder(&r, Funder::DanaDesa).status,
+                FunderStatus::Conditional
+            );
         }
     }
 
@@ -791,7 +928,9 @@ mod tests {
         let r = eligibility(&q).unwrap();
         assert!(!r.eligible);
         assert_eq!(r.reasons[0].code, "FOREIGN_PU_TOO_SHORT");
-        assert!(r.reasons[0].source.contains("PP 49/2023 Pasal 5 ayat (2) huruf c"));
+        assert!(r.reasons[0]
+            .source
+            .contains("PP 49/2023 Pasal 5 ayat (2) huruf c"));
         q.months_working_in_indonesia = Some(6);
         let r = eligibility(&q).unwrap();
         assert!(r.eligible);
@@ -827,7 +966,10 @@ mod tests {
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::NotAvailable);
         assert_eq!(funder(&r, Funder::Apbdes).status, FunderStatus::Conditional);
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::Yes);
-        assert!(r.reasons.iter().any(|n| n.code == "VILLAGE_INSTITUTION_BPU" && n.needs_verification));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|n| n.code == "VILLAGE_INSTITUTION_BPU" && n.needs_verification));
 
         q.regency.pu_institutions = vec![Category::RtRw, Category::Bpd];
         let r = eligibility(&q).unwrap();
@@ -845,7 +987,10 @@ mod tests {
     fn village_institution_needs_an_institution_category() {
         let mut q = req(50, WorkStatus::VillageInstitution);
         let e = eligibility(&q).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "category"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidInput, "category")
+        );
         q.category = Some(Category::KepalaDesa);
         assert_eq!(eligibility(&q).unwrap_err().code, ErrorCode::InvalidInput);
     }
@@ -874,7 +1019,10 @@ mod tests {
         q.regency.min_age = Some(40);
         q.regency.max_age = Some(20);
         let e = eligibility(&q).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAge, "regency"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidAge, "regency")
+        );
         q.regency.min_age = Some(200);
         q.regency.max_age = None;
         assert_eq!(eligibility(&q).unwrap_err().code, ErrorCode::InvalidAge);
@@ -885,7 +1033,10 @@ mod tests {
         let mut q = req(30, WorkStatus::Informal);
         q.regency.pu_institutions = vec![Category::Bpd; 33];
         let e = eligibility(&q).unwrap_err();
-        assert_eq!((e.code, e.path.as_str(), e.detail.as_str()), (ErrorCode::TooManyItems, "regency.puInstitutions", "32"));
+        assert_eq!(
+            (e.code, e.path.as_str(), e.detail.as_str()),
+            (ErrorCode::TooManyItems, "regency.puInstitutions", "32")
+        );
     }
 
     #[test]
@@ -897,7 +1048,8 @@ mod tests {
         .unwrap();
         assert_eq!(q.regency.pu_institutions, vec![Category::RtRw]);
         assert_eq!(q.regency.funded_categories, None);
-        let q2: EligibilityRequest = serde_json::from_str(r#"{"age":30,"work":"informal","workKind":"nelayan"}"#).unwrap();
+        let q2: EligibilityRequest =
+            serde_json::from_str(r#"{"age":30,"work":"informal","workKind":"nelayan"}"#).unwrap();
         assert_eq!(q2.nationality, Nationality::Wni);
         let v = serde_json::to_value(eligibility(&q).unwrap()).unwrap();
         assert_eq!(v["scheme"], "pu");
@@ -912,8 +1064,14 @@ mod tests {
 
     #[test]
     fn default_month_is_the_checked_month() {
-        assert_eq!(default_as_of(&[ParamId::BpuMaxRegistrationAge]), Month::ym(2026, 11));
+        assert_eq!(
+            default_as_of(&[ParamId::BpuMaxRegistrationAge]),
+            Month::ym(2026, 11)
+        );
         // The 2026 Dana Desa row is the newest.
-        assert_eq!(default_as_of(&[ParamId::DanaDesaRules]), Month::ym(2026, 11));
+        assert_eq!(
+            default_as_of(&[ParamId::DanaDesaRules]),
+            Month::ym(2026, 11)
+        );
     }
 }

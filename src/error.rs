@@ -71,7 +71,11 @@ pub type Result<T> = core::result::Result<T, Error>;
 
 impl Error {
     pub fn new(code: ErrorCode) -> Error {
-        Error { code, path: String::new(), detail: String::new() }
+        Error {
+            code,
+            path: String::new(),
+            detail: String::new(),
+        }
     }
 
     pub fn at(mut self, path: impl Into<String>) -> Error {
@@ -91,7 +95,12 @@ impl Error {
         } else if self.path.starts_with('[') {
             self.path.insert_str(0, outer);
         } else {
-            let mut p = String::with_capacity(outer.len().saturating_add(self.path.len()).saturating_add(1));
+            let mut p = String::with_capacity(
+                outer
+                    .len()
+                    .saturating_add(self.path.len())
+                    .saturating_add(1),
+            );
             p.push_str(outer);
             p.push('.');
             p.push_str(&self.path);
@@ -203,12 +212,21 @@ mod tests {
 
     #[test]
     fn paths_nest_and_messages_carry_them() {
-        let e = Error::new(ErrorCode::PeopleOutOfRange).at("people").within("groups[1]").within("units[0]").detail("400000000");
+        let e = Error::new(ErrorCode::PeopleOutOfRange)
+            .at("people")
+            .within("groups[1]")
+            .within("units[0]")
+            .detail("400000000");
         assert_eq!(e.path, "units[0].groups[1].people");
         assert_eq!(e.code_str(), "PEOPLE_OUT_OF_RANGE");
-        assert!(!e.message(Lang::Id).contains("units[0]"), "the path is not repeated in the message");
+        assert!(
+            !e.message(Lang::Id).contains("units[0]"),
+            "the path is not repeated in the message"
+        );
         assert!(e.message(Lang::En).ends_with(": 400000000"));
-        let e = Error::new(ErrorCode::EmptyRequest).at("[2]").within("units");
+        let e = Error::new(ErrorCode::EmptyRequest)
+            .at("[2]")
+            .within("units");
         assert_eq!(e.path, "units[2]");
     }
 }

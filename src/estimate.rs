@@ -6,7 +6,9 @@
 //! starts and ends): each distinct participant is computed once per segment, then multiplied.
 
 use crate::category::{BudgetLine, Category, Funder, Programme, RiskGroup, SchemeKind, WorkKind};
-use crate::contribution::{person_month, too_large, Coverage, MonthRules, Participant, PersonMonth, Shares};
+use crate::contribution::{
+    person_month, too_large, Coverage, MonthRules, Participant, PersonMonth, Shares,
+};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Rupiah;
 use crate::month::Month;
@@ -27,7 +29,9 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_WAGE: Rupiah = Rupiah::from_whole(1_000_000_000);
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     #[default]
@@ -249,20 +253,31 @@ struct Resolved {
 
 fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
     if g.people > MAX_PEOPLE {
-        return Err(Error::new(ErrorCode::PeopleOutOfRange).at("people").detail(digits(g.people)));
+        return Err(Error::new(ErrorCode::PeopleOutOfRange)
+            .at("people")
+            .detail(digits(g.people)));
     }
     check_text(g.label.as_deref(), "label")?;
     let scheme = g.scheme.unwrap_or(g.category.default_scheme());
     if !g.category.allows(scheme) {
-        return Err(Error::new(ErrorCode::InvalidInput).at("scheme").detail(match g.category.default_scheme() {
-            SchemeKind::Bpu => "bpu",
-            SchemeKind::Pu => "pu",
-        }));
+        return Err(Error::new(ErrorCode::InvalidInput).at("scheme").detail(
+            match g.category.default_scheme() {
+                SchemeKind::Bpu => "bpu",
+                SchemeKind::Pu => "pu",
+            },
+        ));
     }
-    let funder = g.funder.or(unit.funder).unwrap_or(unit.kind.default_funder());
+    let funder = g
+        .funder
+        .or(unit.funder)
+        .unwrap_or(unit.kind.default_funder());
     match (unit.kind, funder) {
-        (UnitKind::Kelurahan, Funder::DanaDesa) => return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("funder")),
-        (UnitKind::Opd, Funder::DanaDesa | Funder::Apbdes) => return Err(Error::new(ErrorCode::FunderNotAllowed).at("funder")),
+        (UnitKind::Kelurahan, Funder::DanaDesa) => {
+            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("funder"))
+        }
+        (UnitKind::Opd, Funder::DanaDesa | Funder::Apbdes) => {
+            return Err(Error::new(ErrorCode::FunderNotAllowed).at("funder"))
+        }
         _ => {}
     }
     let mut from_income = false;
@@ -278,27 +293,49 @@ fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
                 (None, None) => default_base()?,
             };
             if rules::band_for_base(base).is_none() {
-                return Err(Error::new(ErrorCode::InvalidBase).at("base").detail(base.to_digits()));
+                return Err(Error::new(ErrorCode::InvalidBase)
+                    .at("base")
+                    .detail(base.to_digits()));
             }
-            Participant::Bpu { base, sector: g.work_kind.unwrap_or_default().sector() }
+            Participant::Bpu {
+                base,
+                sector: g.work_kind.unwrap_or_default().sector(),
+            }
         }
         SchemeKind::Pu => {
-            let wage = g.wage.filter(|w| !w.is_zero()).ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
+            let wage = g
+                .wage
+                .filter(|w| !w.is_zero())
+                .ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
             if wage > MAX_WAGE {
-                return Err(Error::new(ErrorCode::AmountOutOfRange).at("wage").detail(wage.to_digits()));
+                return Err(Error::new(ErrorCode::AmountOutOfRange)
+                    .at("wage")
+                    .detail(wage.to_digits()));
             }
             let risk_group = match g.risk_group {
                 None => RiskGroup::default(),
-                Some(n) => RiskGroup::new(n).ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup).at("riskGroup"))?,
+                Some(n) => RiskGroup::new(n)
+                    .ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup).at("riskGroup"))?,
             };
             Participant::Pu { wage, risk_group }
         }
     };
     if scheme == SchemeKind::Bpu && g.jp == Some(true) {
-        return Err(Error::new(ErrorCode::ProgrammeNotAvailable).at("jp").detail("JP: PU only (RULES.md 1.4)"));
+        return Err(Error::new(ErrorCode::ProgrammeNotAvailable)
+            .at("jp")
+            .detail("JP: PU only (RULES.md 1.4)"));
     }
-    let coverage = Coverage { participant, jht: g.jht.unwrap_or(g.category.default_jht()), jp: g.jp.unwrap_or(false), funder };
-    Ok(Resolved { coverage, scheme, from_income })
+    let coverage = Coverage {
+        participant,
+        jht: g.jht.unwrap_or(g.category.default_jht()),
+        jp: g.jp.unwrap_or(false),
+        funder,
+    };
+    Ok(Resolved {
+        coverage,
+        scheme,
+        from_income,
+    })
 }
 
 fn default_base() -> Result<Rupiah> {
@@ -336,14 +373,21 @@ struct Epoch {
 fn epochs(first: Month, months: u32) -> Result<Vec<Epoch>> {
     let mut out: Vec<Epoch> = Vec::new();
     for i in 0..months {
-        let m = first.plus(i).ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+        let m = first
+            .plus(i)
+            .ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
         let r = MonthRules::for_month(m).map_err(|e| e.at("firstMonth"))?;
         match out.last_mut() {
             Some(e) if e.rules.same_as(&r) => {
                 e.until = m;
                 e.months = e.months.saturating_add(1);
             }
-            _ => out.push(Epoch { from: m, until: m, months: 1, rules: r }),
+            _ => out.push(Epoch {
+                from: m,
+                until: m,
+                months: 1,
+                rules: r,
+            }),
         }
     }
     Ok(out)
@@ -354,7 +398,10 @@ fn programme_amounts(totals: &[Shares; 4], only_used: bool) -> Vec<ProgrammeAmou
         .iter()
         .zip(totals.iter())
         .filter(|(_, t)| !only_used || !t.total.is_zero())
-        .map(|(p, t)| ProgrammeAmount { programme: *p, total: *t })
+        .map(|(p, t)| ProgrammeAmount {
+            programme: *p,
+            total: *t,
+        })
         .collect()
 }
 
@@ -369,19 +416,33 @@ struct Tally {
 
 impl Tally {
     fn of(employer: Rupiah, worker: Rupiah) -> Tally {
-        Tally { employer: employer.units(), worker: worker.units() }
+        Tally {
+            employer: employer.units(),
+            worker: worker.units(),
+        }
     }
 
     fn add(&mut self, o: &Tally) -> Result<()> {
-        self.employer = self.employer.checked_add(o.employer).ok_or_else(too_large)?;
+        self.employer = self
+            .employer
+            .checked_add(o.employer)
+            .ok_or_else(too_large)?;
         self.worker = self.worker.checked_add(o.worker).ok_or_else(too_large)?;
         Ok(())
     }
 
     fn add_times(&mut self, o: &Tally, n: u64) -> Result<()> {
         let n = u128::from(n);
-        self.employer = o.employer.checked_mul(n).and_then(|x| x.checked_add(self.employer)).ok_or_else(too_large)?;
-        self.worker = o.worker.checked_mul(n).and_then(|x| x.checked_add(self.worker)).ok_or_else(too_large)?;
+        self.employer = o
+            .employer
+            .checked_mul(n)
+            .and_then(|x| x.checked_add(self.employer))
+            .ok_or_else(too_large)?;
+        self.worker = o
+            .worker
+            .checked_mul(n)
+            .and_then(|x| x.checked_add(self.worker))
+            .ok_or_else(too_large)?;
         Ok(())
     }
 
@@ -400,7 +461,10 @@ struct PersonTally {
 
 impl PersonTally {
     fn of(pm: &PersonMonth) -> PersonTally {
-        let mut t = PersonTally { total: Tally::of(pm.total.employer, pm.total.worker), ..PersonTally::default() };
+        let mut t = PersonTally {
+            total: Tally::of(pm.total.employer, pm.total.worker),
+            ..PersonTally::default()
+        };
         for l in &pm.lines {
             if let Some(slot) = t.programmes.get_mut(l.programme.index()) {
                 *slot = Tally::of(l.employer, l.worker);
@@ -446,12 +510,22 @@ struct Cache {
 impl Cache {
     fn hash(c: &Coverage, ei: usize) -> usize {
         let (amount, tag) = match c.participant {
-            Participant::Bpu { base, sector } => (base, u64::from(sector == crate::category::Sector::Transport)),
-            Participant::Pu { wage, risk_group } => (wage, u64::from(risk_group.get()).wrapping_add(2)),
+            Participant::Bpu { base, sector } => (
+                base,
+                u64::from(sector == crate::category::Sector::Transport),
+            ),
+            Participant::Pu { wage, risk_group } => {
+                (wage, u64::from(risk_group.get()).wrapping_add(2))
+            }
         };
         // The whole number of rupiah (every Rupiah has scale 0), so equal amounts hash alike.
         let m = amount.units() as u64;
-        let h = m ^ (tag << 56) ^ (u64::from(c.jht) << 60) ^ (u64::from(c.jp) << 61) ^ ((c.funder.index() as u64) << 48) ^ ((ei as u64) << 40);
+        let h = m
+            ^ (tag << 56)
+            ^ (u64::from(c.jht) << 60)
+            ^ (u64::from(c.jp) << 61)
+            ^ ((c.funder.index() as u64) << 48)
+            ^ ((ei as u64) << 40);
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
     }
 
@@ -475,7 +549,13 @@ impl Cache {
         self.entries.get(e).map(|x| (&x.2, &x.3))
     }
 
-    fn insert(&mut self, slot: usize, c: Coverage, ei: usize, pm: PersonMonth) -> Option<(&PersonMonth, &PersonTally)> {
+    fn insert(
+        &mut self,
+        slot: usize,
+        c: Coverage,
+        ei: usize,
+        pm: PersonMonth,
+    ) -> Option<(&PersonMonth, &PersonTally)> {
         let mut slot = slot;
         if self.entries.len().saturating_add(1).saturating_mul(2) > self.slots.len() {
             self.slots = vec![0; self.slots.len().saturating_mul(2).max(64)];
@@ -509,16 +589,23 @@ struct Flags {
 /// Estimates what covering every group of every unit costs over the period.
 pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     if req.months == 0 || req.months > MAX_MONTHS {
-        return Err(Error::new(ErrorCode::MonthsOutOfRange).at("months").detail(digits(u64::from(req.months))));
+        return Err(Error::new(ErrorCode::MonthsOutOfRange)
+            .at("months")
+            .detail(digits(u64::from(req.months))));
     }
     rules::check_month(req.first_month).map_err(|e| e.at("firstMonth"))?;
-    let last = req.first_month.plus(req.months.saturating_sub(1)).ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+    let last = req
+        .first_month
+        .plus(req.months.saturating_sub(1))
+        .ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
     rules::check_month(last).map_err(|e| e.at("months"))?;
     if req.units.is_empty() {
         return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
     }
     if req.units.len() > MAX_UNITS {
-        return Err(Error::new(ErrorCode::TooManyItems).at("units").detail(digits(MAX_UNITS as u64)));
+        return Err(Error::new(ErrorCode::TooManyItems)
+            .at("units")
+            .detail(digits(MAX_UNITS as u64)));
     }
     let mut n_groups = 0usize;
     let mut n_people = 0u64;
@@ -526,10 +613,15 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         let here = || index_path("units", i);
         check_text(Some(&u.name), "name").map_err(|e| e.within(&here()))?;
         if u.groups.len() > MAX_GROUPS_PER_UNIT {
-            return Err(Error::new(ErrorCode::TooManyItems).at("groups").within(&here()).detail(digits(MAX_GROUPS_PER_UNIT as u64)));
+            return Err(Error::new(ErrorCode::TooManyItems)
+                .at("groups")
+                .within(&here())
+                .detail(digits(MAX_GROUPS_PER_UNIT as u64)));
         }
         if u.kind == UnitKind::Kelurahan && u.dana_desa.is_some_and(|d| !d.is_zero()) {
-            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("danaDesa").within(&here()));
+            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan)
+                .at("danaDesa")
+                .within(&here()));
         }
         n_groups = n_groups.saturating_add(u.groups.len());
         for g in &u.groups {
@@ -540,13 +632,21 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
     }
     if n_groups > MAX_GROUPS {
-        return Err(Error::new(ErrorCode::TooManyItems).at("units").detail(digits(MAX_GROUPS as u64)));
+        return Err(Error::new(ErrorCode::TooManyItems)
+            .at("units")
+            .detail(digits(MAX_GROUPS as u64)));
     }
     if n_people > MAX_PEOPLE {
         // Each group is checked on its own below (with its path); this catches the sum.
-        let single = req.units.iter().flat_map(|u| u.groups.iter()).any(|g| g.people > MAX_PEOPLE);
+        let single = req
+            .units
+            .iter()
+            .flat_map(|u| u.groups.iter())
+            .any(|g| g.people > MAX_PEOPLE);
         if !single {
-            return Err(Error::new(ErrorCode::PeopleOutOfRange).at("units").detail(digits(n_people)));
+            return Err(Error::new(ErrorCode::PeopleOutOfRange)
+                .at("units")
+                .detail(digits(n_people)));
         }
     }
 
@@ -556,11 +656,18 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     let mut total = Tally::default();
     let mut programmes = [Tally::default(); 4];
     // Per epoch: what one month of it costs, in total and per programme.
-    let mut epoch_month: Vec<(Tally, [Tally; 4])> = epochs.iter().map(|_| (Tally::default(), [Tally::default(); 4])).collect();
+    let mut epoch_month: Vec<(Tally, [Tally; 4])> = epochs
+        .iter()
+        .map(|_| (Tally::default(), [Tally::default(); 4]))
+        .collect();
     // Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
     let mut categories = [(false, 0u64, Tally::default()); Category::ALL.len()];
     let mut funders = [Tally::default(); 5];
-    let mut units = Vec::with_capacity(if req.detail == Detail::Totals { 0 } else { req.units.len() });
+    let mut units = Vec::with_capacity(if req.detail == Detail::Totals {
+        0
+    } else {
+        req.units.len()
+    });
 
     for (ui, unit) in req.units.iter().enumerate() {
         let mut u_total = Tally::default();
@@ -570,7 +677,10 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         let mut lines: Vec<(BudgetLine, Tally)> = Vec::new();
         let mut groups = Vec::new();
         for (gi, g) in unit.groups.iter().enumerate() {
-            let at = |e: Error| e.within(&index_path("groups", gi)).within(&index_path("units", ui));
+            let at = |e: Error| {
+                e.within(&index_path("groups", gi))
+                    .within(&index_path("units", ui))
+            };
             let r = resolve(g, unit).map_err(at)?;
             flags.from_income |= r.from_income;
             let funder = r.coverage.funder;
@@ -589,7 +699,10 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                     }
                 }
                 .ok_or_else(too_large)?;
-                let n = g.people.checked_mul(u64::from(ep.months)).ok_or_else(too_large)?;
+                let n = g
+                    .people
+                    .checked_mul(u64::from(ep.months))
+                    .ok_or_else(too_large)?;
                 pt.add_to(&mut g_total, &mut g_prog, n)?;
                 if let Some((m_total, m_prog)) = epoch_month.get_mut(ei) {
                     pt.add_to(m_total, m_prog, g.people)?;
@@ -601,17 +714,33 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                             last.until = ep.until;
                             last.months = last.months.saturating_add(ep.months);
                         }
-                        _ => segments.push(Segment { from: ep.from, until: ep.until, months: ep.months, per_person_month: pm.clone() }),
+                        _ => segments.push(Segment {
+                            from: ep.from,
+                            until: ep.until,
+                            months: ep.months,
+                            per_person_month: pm.clone(),
+                        }),
                     }
                 }
             }
             if funder == Funder::DanaDesa {
                 // Dana Desa pays the employer share (for BPU, the whole contribution).
-                dd_used = dd_used.checked_add(g_total.employer).ok_or_else(too_large)?;
+                dd_used = dd_used
+                    .checked_add(g_total.employer)
+                    .ok_or_else(too_large)?;
             }
-            let budget_line = if unit.kind == UnitKind::Desa && matches!(funder, Funder::DanaDesa | Funder::Apbdes) { g.category.apbdes_line() } else { None };
+            let budget_line = if unit.kind == UnitKind::Desa
+                && matches!(funder, Funder::DanaDesa | Funder::Apbdes)
+            {
+                g.category.apbdes_line()
+            } else {
+                None
+            };
             if let Some(line) = budget_line {
-                match lines.iter_mut().find(|(l, _)| l.account == line.account && l.activity == line.activity) {
+                match lines
+                    .iter_mut()
+                    .find(|(l, _)| l.account == line.account && l.activity == line.activity)
+                {
                     Some((_, t)) => t.add(&g_total)?,
                     None => lines.push((line, g_total)),
                 }
@@ -630,7 +759,9 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             if req.detail == Detail::Full {
                 let (base, wage, risk_group) = match r.coverage.participant {
                     Participant::Bpu { base, .. } => (Some(base), None, None),
-                    Participant::Pu { wage, risk_group } => (None, Some(wage), Some(risk_group.get())),
+                    Participant::Pu { wage, risk_group } => {
+                        (None, Some(wage), Some(risk_group.get()))
+                    }
                 };
                 let mut progs = vec![Programme::Jkk, Programme::Jkm];
                 if r.coverage.jht {
@@ -664,14 +795,24 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
                 if used > allocation {
                     flags.dana_desa_over = true;
                 }
-                Some(DanaDesaShare { allocation, used, share_percent: percent(used, allocation) })
+                Some(DanaDesaShare {
+                    allocation,
+                    used,
+                    share_percent: percent(used, allocation),
+                })
             }
             _ => None,
         };
         if req.detail != Detail::Totals {
             let mut budget_lines = Vec::with_capacity(lines.len());
             for (line, t) in &lines {
-                budget_lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: t.shares()? });
+                budget_lines.push(BudgetLineAmount {
+                    activity: line.activity,
+                    account: line.account,
+                    name_id: line.name_id,
+                    name_en: line.name_en,
+                    total: t.shares()?,
+                });
             }
             units.push(UnitResult {
                 name: unit.name.clone(),
@@ -688,15 +829,24 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
 
     let mut per_month = Vec::with_capacity(req.months as usize);
     for (ep, (m_total, m_prog)) in epochs.iter().zip(epoch_month.iter()) {
-        let (m_total, m_prog) = (m_total.shares()?, programme_amounts(&shares4(m_prog)?, true));
+        let (m_total, m_prog) = (
+            m_total.shares()?,
+            programme_amounts(&shares4(m_prog)?, true),
+        );
         for k in 0..ep.months {
             let month = ep.from.plus(k).ok_or_else(too_large)?;
-            per_month.push(MonthAmount { month, total: m_total, programmes: m_prog.clone() });
+            per_month.push(MonthAmount {
+                month,
+                total: m_total,
+                programmes: m_prog.clone(),
+            });
         }
     }
     if flags.dana_desa {
         for ep in &epochs {
-            if rules::find_optional(ParamId::DanaDesaRules, ep.from).is_none() || rules::find_optional(ParamId::DanaDesaRules, ep.until).is_none() {
+            if rules::find_optional(ParamId::DanaDesaRules, ep.from).is_none()
+                || rules::find_optional(ParamId::DanaDesaRules, ep.until).is_none()
+            {
                 flags.dana_desa_no_rules = true;
             }
         }
@@ -706,13 +856,20 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     let mut category_amounts = Vec::new();
     for (category, (seen, people, t)) in Category::ALL.iter().zip(categories.iter()) {
         if *seen {
-            category_amounts.push(CategoryAmount { category: *category, people: *people, total: t.shares()? });
+            category_amounts.push(CategoryAmount {
+                category: *category,
+                people: *people,
+                total: t.shares()?,
+            });
         }
     }
     let mut funder_amounts = Vec::new();
     for (funder, t) in Funder::ALL.iter().zip(funders.iter()) {
         if *t != Tally::default() {
-            funder_amounts.push(FunderAmount { funder: *funder, total: t.shares()? });
+            funder_amounts.push(FunderAmount {
+                funder: *funder,
+                total: t.shares()?,
+            });
         }
     }
     Ok(EstimateResult {
@@ -720,7 +877,11 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         last_month: last,
         months: req.months,
         people: n_people,
-        monthly_average: Shares { total: avg(total.total), employer: avg(total.employer), worker: avg(total.worker) },
+        monthly_average: Shares {
+            total: avg(total.total),
+            employer: avg(total.employer),
+            worker: avg(total.worker),
+        },
         total,
         per_month,
         programmes: programme_amounts(&shares4(&programmes)?, true),
@@ -818,7 +979,10 @@ fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note>
             needs_verification: false,
         });
     }
-    if flags.dana_desa && req.units.iter().any(|u| u.dana_desa.is_some()) && (req.months != 12 || req.first_month.month() != 1) {
+    if flags.dana_desa
+        && req.units.iter().any(|u| u.dana_desa.is_some())
+        && (req.months != 12 || req.first_month.month() != 1)
+    {
         w.push(Note {
             code: "DANA_DESA_SHARE_PERIOD",
             id: "Persentase Dana Desa membandingkan biaya periode ini dengan pagu satu tahun anggaran.",
@@ -864,7 +1028,9 @@ fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note>
         });
     }
     let stale = flags.used.iter().any(|(p, ei)| {
-        rules::rows().iter().any(|r| core::ptr::eq(r, *p) && epochs.get(*ei).is_some_and(|e| r.stale_in(e.until)))
+        rules::rows()
+            .iter()
+            .any(|r| core::ptr::eq(r, *p) && epochs.get(*ei).is_some_and(|e| r.stale_in(e.until)))
     });
     if stale {
         w.push(Note {
@@ -915,18 +1081,33 @@ pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
     if let Some(f) = req.funder {
         group.funder = Some(f);
     }
-    let unit = Unit { name: String::new(), kind: req.unit_kind.unwrap_or_default(), funder: None, dana_desa: None, groups: vec![group] };
-    let one = estimate(&EstimateRequest { first_month: req.first_month, months: req.months, units: vec![unit], detail: Detail::Full })
-        .map_err(|e| match e.path.strip_prefix("units[0].groups[0]") {
-            Some(rest) => {
-                let mut e2 = e.clone();
-                e2.path = String::from("group");
-                e2.path.push_str(rest);
-                e2
-            }
-            None => e,
-        })?;
-    let g = one.units.first().and_then(|u| u.groups.first()).ok_or_else(|| Error::new(ErrorCode::EmptyRequest))?;
+    let unit = Unit {
+        name: String::new(),
+        kind: req.unit_kind.unwrap_or_default(),
+        funder: None,
+        dana_desa: None,
+        groups: vec![group],
+    };
+    let one = estimate(&EstimateRequest {
+        first_month: req.first_month,
+        months: req.months,
+        units: vec![unit],
+        detail: Detail::Full,
+    })
+    .map_err(|e| match e.path.strip_prefix("units[0].groups[0]") {
+        Some(rest) => {
+            let mut e2 = e.clone();
+            e2.path = String::from("group");
+            e2.path.push_str(rest);
+            e2
+        }
+        None => e,
+    })?;
+    let g = one
+        .units
+        .first()
+        .and_then(|u| u.groups.first())
+        .ok_or_else(|| Error::new(ErrorCode::EmptyRequest))?;
     let per_person = g.total;
     let pays = per_person.paid_by(g.funder);
     // div_rem is None only for a zero cost, which no participant has; then nobody is "covered".

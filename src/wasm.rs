@@ -36,12 +36,24 @@ fn lang_of(lang: &JsValue) -> Result<Lang, JsValue> {
     match lang.as_string().as_deref() {
         Some("") | Some("id") => Ok(Lang::Id),
         Some("en") => Ok(Lang::En),
-        _ => Err(js_error(&Error::new(ErrorCode::UnknownValue).at("lang").detail("id | en"), Lang::Id)),
+        _ => Err(js_error(
+            &Error::new(ErrorCode::UnknownValue)
+                .at("lang")
+                .detail("id | en"),
+            Lang::Id,
+        )),
     }
 }
 
 fn string_of(v: &JsValue, field: &str, lang: Lang) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidInput).at(field).detail("string"), lang))
+    v.as_string().ok_or_else(|| {
+        js_error(
+            &Error::new(ErrorCode::InvalidInput)
+                .at(field)
+                .detail("string"),
+            lang,
+        )
+    })
 }
 
 /// The one place errors become JS: an `Error` whose message is in `lang`, with `code`, `path`, `detail`.
@@ -83,13 +95,17 @@ fn from_js<T: DeserializeOwned>(v: &JsValue) -> crate::Result<T> {
 #[inline(never)]
 fn stringify(v: &JsValue) -> crate::Result<String> {
     // undefined, functions and symbols stringify to undefined; BigInt and cycles throw.
-    json_stringify(v).ok().and_then(|t| t.as_string()).ok_or_else(|| Error::new(ErrorCode::InvalidInput).detail("not JSON"))
+    json_stringify(v)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput).detail("not JSON"))
 }
 
 #[inline(never)]
 fn parse(text: crate::Result<String>, lang: Lang) -> JsResult {
     let text = text.map_err(|e| js_error(&e, lang))?;
-    json_parse(&text).map_err(|_| js_error(&Error::new(ErrorCode::InvalidInput).detail("JSON"), lang))
+    json_parse(&text)
+        .map_err(|_| js_error(&Error::new(ErrorCode::InvalidInput).detail("JSON"), lang))
 }
 
 /// Writes a Rust result as JSON text and lets the browser's `JSON.parse` build the plain objects.
@@ -97,42 +113,64 @@ fn to_js<T: Serialize>(v: &T, lang: Lang) -> JsResult {
     parse(json::to_string(v), lang)
 }
 
-fn run<Req: DeserializeOwned, Res: Serialize>(req: JsValue, lang: JsValue, f: impl FnOnce(&Req) -> crate::Result<Res>) -> JsResult {
+fn run<Req: DeserializeOwned, Res: Serialize>(
+    req: JsValue,
+    lang: JsValue,
+    f: impl FnOnce(&Req) -> crate::Result<Res>,
+) -> JsResult {
     let lang = lang_of(&lang)?;
-    let res = from_js(&req).and_then(|req| f(&req)).map_err(|e| js_error(&e, lang))?;
+    let res = from_js(&req)
+        .and_then(|req| f(&req))
+        .map_err(|e| js_error(&e, lang))?;
     to_js(&res, lang)
 }
 
 /// What covering every group of every unit costs over the period.
 #[wasm_bindgen(unchecked_return_type = "EstimateResult")]
-pub fn estimate(#[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
+pub fn estimate(
+    #[wasm_bindgen(unchecked_param_type = "EstimateRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
     run(request, lang, estimate::estimate)
 }
 
 /// How many people a budget covers for the period, and what is left over.
 #[wasm_bindgen(unchecked_return_type = "CoverageResult")]
-pub fn coverage(#[wasm_bindgen(unchecked_param_type = "CoverageRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
+pub fn coverage(
+    #[wasm_bindgen(unchecked_param_type = "CoverageRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
     run(request, lang, estimate::coverage)
 }
 
 /// What a covered person's family receives (JKM, JKK, scholarships).
 #[wasm_bindgen(unchecked_return_type = "BenefitsResult")]
-pub fn benefits(#[wasm_bindgen(unchecked_param_type = "BenefitsRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
+pub fn benefits(
+    #[wasm_bindgen(unchecked_param_type = "BenefitsRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
     run(request, lang, benefits::benefits)
 }
 
 /// Which programmes apply to a person, and who may pay.
 #[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
-pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
+pub fn eligibility(
+    #[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
     run(request, lang, eligibility::eligibility)
 }
 
 /// Every figure in force in a month, with its source: the "Dasar hukum" panel.
 #[wasm_bindgen(js_name = rulesInForce, unchecked_return_type = "ParamInfo[]")]
-pub fn rules_in_force(#[wasm_bindgen(unchecked_param_type = "Month")] month: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> JsResult {
+pub fn rules_in_force(
+    #[wasm_bindgen(unchecked_param_type = "Month")] month: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
     let lang = lang_of(&lang)?;
     let month = string_of(&month, "month", lang)?;
-    let m = Month::parse(&month).ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidMonth).at("month"), lang))?;
+    let m = Month::parse(&month)
+        .ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidMonth).at("month"), lang))?;
     let v = rules::in_force(m).map_err(|e| js_error(&e.at("month"), lang))?;
     to_js(&v, lang)
 }
@@ -155,7 +193,9 @@ pub fn bpu_bands() -> JsResult {
         .enumerate()
         .map(|(i, b)| BandOut {
             lower: b.lower,
-            upper: bands.get(i.saturating_add(1)).and_then(|n| n.lower.checked_sub(Rupiah::from_whole(1))),
+            upper: bands
+                .get(i.saturating_add(1))
+                .and_then(|n| n.lower.checked_sub(Rupiah::from_whole(1))),
             base: b.base,
             needs_verification: b.confidence.needs_verification(),
         })
@@ -165,15 +205,23 @@ pub fn bpu_bands() -> JsResult {
 
 /// "1.500.000" → "1500000"; throws INVALID_AMOUNT or AMOUNT_OUT_OF_RANGE.
 #[wasm_bindgen(js_name = parseAmount)]
-pub fn parse_amount(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> Result<String, JsValue> {
+pub fn parse_amount(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
     let lang = lang_of(&lang)?;
     let text = string_of(&text, "text", lang)?;
-    Rupiah::parse(&text).map(Rupiah::to_digits).map_err(|p| js_error(&json::amount_error(p), lang))
+    Rupiah::parse(&text)
+        .map(Rupiah::to_digits)
+        .map_err(|p| js_error(&json::amount_error(p), lang))
 }
 
 /// An amount in words for budget documents: "dua puluh juta seratus enam puluh ribu rupiah".
 #[wasm_bindgen]
-pub fn terbilang(#[wasm_bindgen(unchecked_param_type = "Rupiah")] amount: JsValue, #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue) -> Result<String, JsValue> {
+pub fn terbilang(
+    #[wasm_bindgen(unchecked_param_type = "Rupiah")] amount: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
     let lang = lang_of(&lang)?;
     let amount = string_of(&amount, "amount", lang)?;
     let a = Rupiah::parse(&amount).map_err(|p| js_error(&json::amount_error(p), lang))?;
@@ -192,5 +240,13 @@ struct InfoOut {
 /// Version of the module and the span of its rule table.
 #[wasm_bindgen(unchecked_return_type = "Info")]
 pub fn info() -> JsResult {
-    to_js(&InfoOut { version: env!("CARGO_PKG_VERSION"), rules_checked: rules::RULES_CHECKED, table_start: rules::TABLE_START, table_end: rules::TABLE_END }, Lang::Id)
+    to_js(
+        &InfoOut {
+            version: env!("CARGO_PKG_VERSION"),
+            rules_checked: rules::RULES_CHECKED,
+            table_start: rules::TABLE_START,
+            table_end: rules::TABLE_END,
+        },
+        Lang::Id,
+    )
 }

@@ -7,18 +7,47 @@ fn month(s: &str) -> Month {
     Month::parse(s).unwrap()
 }
 fn group(category: Category, people: u64) -> Group {
-    Group { label: None, category, work_kind: None, people, scheme: None, base: None, income: None, wage: None, risk_group: None, jht: None, jp: None, funder: None }
+    Group {
+        label: None,
+        category,
+        work_kind: None,
+        people,
+        scheme: None,
+        base: None,
+        income: None,
+        wage: None,
+        risk_group: None,
+        jht: None,
+        jp: None,
+        funder: None,
+    }
 }
 fn unit(name: &str, groups: Vec<Group>) -> Unit {
-    Unit { name: name.into(), kind: UnitKind::Desa, funder: Some(Funder::Apbd), dana_desa: None, groups }
+    Unit {
+        name: name.into(),
+        kind: UnitKind::Desa,
+        funder: Some(Funder::Apbd),
+        dana_desa: None,
+        groups,
+    }
 }
 fn req(first: &str, months: u32, units: Vec<Unit>) -> EstimateRequest {
-    EstimateRequest { first_month: month(first), months, units, detail: Detail::Full }
+    EstimateRequest {
+        first_month: month(first),
+        months,
+        units,
+        detail: Detail::Full,
+    }
 }
 
 #[test]
 fn hundred_rentan_for_a_year_is_20_160_000() {
-    let r = estimate(&req("2026-01", 12, vec![unit("Wanci", vec![group(Category::PekerjaRentan, 100)])])).unwrap();
+    let r = estimate(&req(
+        "2026-01",
+        12,
+        vec![unit("Wanci", vec![group(Category::PekerjaRentan, 100)])],
+    ))
+    .unwrap();
     assert_eq!(r.total.total, rp(20_160_000));
     assert_eq!(r.total.employer, rp(20_160_000));
     assert_eq!(r.monthly_average.total, rp(1_680_000));
@@ -28,15 +57,42 @@ fn hundred_rentan_for_a_year_is_20_160_000() {
     let g = &r.units[0].groups[0];
     assert_eq!(g.per_person.len(), 1, "APBD-paid: same figures all year");
     assert_eq!(g.per_person[0].per_person_month.total.total, rp(16_800));
-    assert_eq!(r.programmes.iter().find(|p| p.programme == Programme::Jkk).unwrap().total.total, rp(12_000_000));
-    assert_eq!(r.programmes.iter().find(|p| p.programme == Programme::Jkm).unwrap().total.total, rp(8_160_000));
-    assert!(r.warnings.iter().any(|w| w.code == "PP50_RELIEF_NOT_FOR_APBN_APBD"));
-    assert!(r.rules.iter().any(|p| p.id == ParamId::BpuJkm && p.value == "6800"));
+    assert_eq!(
+        r.programmes
+            .iter()
+            .find(|p| p.programme == Programme::Jkk)
+            .unwrap()
+            .total
+            .total,
+        rp(12_000_000)
+    );
+    assert_eq!(
+        r.programmes
+            .iter()
+            .find(|p| p.programme == Programme::Jkm)
+            .unwrap()
+            .total
+            .total,
+        rp(8_160_000)
+    );
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "PP50_RELIEF_NOT_FOR_APBN_APBD"));
+    assert!(r
+        .rules
+        .iter()
+        .any(|p| p.id == ParamId::BpuJkm && p.value == "6800"));
 }
 
 #[test]
 fn one_rentan_worker_a_year_is_201_600() {
-    let r = estimate(&req("2026-01", 12, vec![unit("x", vec![group(Category::PekerjaRentan, 1)])])).unwrap();
+    let r = estimate(&req(
+        "2026-01",
+        12,
+        vec![unit("x", vec![group(Category::PekerjaRentan, 1)])],
+    ))
+    .unwrap();
     assert_eq!(r.total.total, rp(201_600));
 }
 
@@ -50,7 +106,10 @@ fn self_paid_bpu_crosses_the_relief_start() {
     assert_eq!(r.total.worker, r.total.total);
     let segs = &r.units[0].groups[0].per_person;
     assert_eq!(segs.len(), 2);
-    assert_eq!((segs[0].from, segs[0].until, segs[0].months), (month("2026-01"), month("2026-03"), 3));
+    assert_eq!(
+        (segs[0].from, segs[0].until, segs[0].months),
+        (month("2026-01"), month("2026-03"), 3)
+    );
     assert_eq!(segs[1].per_person_month.total.total, rp(8_400));
     assert_eq!(r.per_month[3].total.total, rp(84_000));
 }
@@ -69,7 +128,13 @@ fn non_asn_above_the_cap_across_march() {
     assert_eq!(r.total.total, rp(2 * per_person));
     assert_eq!(r.total.worker, rp(2 * (2 * 105_474 + 2 * 110_863)));
     assert_eq!(r.units[0].groups[0].per_person.len(), 2);
-    assert!(r.rules.iter().filter(|p| p.id == ParamId::JpWageCap).count() == 2);
+    assert!(
+        r.rules
+            .iter()
+            .filter(|p| p.id == ParamId::JpWageCap)
+            .count()
+            == 2
+    );
 }
 
 #[test]
@@ -84,8 +149,14 @@ fn perangkat_desa_from_apbdes_lands_on_its_budget_line() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].account, "5.1.3.04");
     assert_eq!(lines[0].total.total, rp(5 * 10_800 * 12));
-    assert_eq!(r.units[0].groups[0].budget_line.map(|l| l.account), Some("5.1.3.04"));
-    assert_eq!(r.units[0].groups[1].budget_line, None, "no national code for pekerja rentan");
+    assert_eq!(
+        r.units[0].groups[0].budget_line.map(|l| l.account),
+        Some("5.1.3.04")
+    );
+    assert_eq!(
+        r.units[0].groups[1].budget_line, None,
+        "no national code for pekerja rentan"
+    );
     let dd = r.units[0].dana_desa.as_ref().unwrap();
     assert_eq!(dd.used, Rupiah::ZERO, "APBDes outside Dana Desa");
     assert_eq!(dd.share_percent.as_deref(), Some("0.00"));
@@ -101,8 +172,14 @@ fn dana_desa_share() {
     let dd = r.units[0].dana_desa.as_ref().unwrap();
     assert_eq!(dd.used, rp(20_160_000));
     assert_eq!(dd.share_percent.as_deref(), Some("2.37")); // 20.160.000 / 850.000.000 = 2,3717 %
-    assert!(r.warnings.iter().any(|w| w.code == "DANA_DESA_SUBJECT_TO_PERBUP"));
-    assert!(r.warnings.iter().any(|w| w.code == "PP50_RELIEF_VILLAGE_FUNDED_UNCONFIRMED"));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "DANA_DESA_SUBJECT_TO_PERBUP"));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "PP50_RELIEF_VILLAGE_FUNDED_UNCONFIRMED"));
 }
 
 #[test]
@@ -119,40 +196,136 @@ fn kelurahan_has_no_dana_desa() {
 #[test]
 fn errors_name_their_field() {
     let bad = |r: EstimateRequest| estimate(&r).unwrap_err();
-    assert_eq!(bad(req("2026-01", 0, vec![unit("x", vec![group(Category::PekerjaRentan, 1)])])).code, ErrorCode::MonthsOutOfRange);
-    assert_eq!(bad(req("2026-01", 61, vec![unit("x", vec![group(Category::PekerjaRentan, 1)])])).code, ErrorCode::MonthsOutOfRange);
-    assert_eq!(bad(req("2022-01", 12, vec![unit("x", vec![group(Category::PekerjaRentan, 1)])])).code, ErrorCode::MonthOutsideRules);
-    assert_eq!(bad(req("2030-06", 12, vec![unit("x", vec![group(Category::PekerjaRentan, 1)])])).code, ErrorCode::MonthOutsideRules);
-    assert_eq!(bad(req("2026-01", 12, vec![])).code, ErrorCode::EmptyRequest);
-    assert_eq!(bad(req("2026-01", 12, vec![unit("x", vec![])])).code, ErrorCode::EmptyRequest);
-    let e = bad(req("2026-01", 12, vec![unit("x", vec![group(Category::PekerjaRentan, 1)]), unit("y", vec![group(Category::PekerjaRentan, 300_000_001)])]));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::PeopleOutOfRange, "units[1].groups[0].people"));
-    let e = bad(req("2026-01", 12, vec![unit("x", vec![group(Category::PerangkatDesa, 1)])]));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingWage, "units[0].groups[0].wage"));
+    assert_eq!(
+        bad(req(
+            "2026-01",
+            0,
+            vec![unit("x", vec![group(Category::PekerjaRentan, 1)])]
+        ))
+        .code,
+        ErrorCode::MonthsOutOfRange
+    );
+    assert_eq!(
+        bad(req(
+            "2026-01",
+            61,
+            vec![unit("x", vec![group(Category::PekerjaRentan, 1)])]
+        ))
+        .code,
+        ErrorCode::MonthsOutOfRange
+    );
+    assert_eq!(
+        bad(req(
+            "2022-01",
+            12,
+            vec![unit("x", vec![group(Category::PekerjaRentan, 1)])]
+        ))
+        .code,
+        ErrorCode::MonthOutsideRules
+    );
+    assert_eq!(
+        bad(req(
+            "2030-06",
+            12,
+            vec![unit("x", vec![group(Category::PekerjaRentan, 1)])]
+        ))
+        .code,
+        ErrorCode::MonthOutsideRules
+    );
+    assert_eq!(
+        bad(req("2026-01", 12, vec![])).code,
+        ErrorCode::EmptyRequest
+    );
+    assert_eq!(
+        bad(req("2026-01", 12, vec![unit("x", vec![])])).code,
+        ErrorCode::EmptyRequest
+    );
+    let e = bad(req(
+        "2026-01",
+        12,
+        vec![
+            unit("x", vec![group(Category::PekerjaRentan, 1)]),
+            unit("y", vec![group(Category::PekerjaRentan, 300_000_001)]),
+        ],
+    ));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::PeopleOutOfRange, "units[1].groups[0].people")
+    );
+    let e = bad(req(
+        "2026-01",
+        12,
+        vec![unit("x", vec![group(Category::PerangkatDesa, 1)])],
+    ));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::MissingWage, "units[0].groups[0].wage")
+    );
     let mut g = group(Category::PekerjaRentan, 1);
     g.jp = Some(true);
-    assert_eq!(bad(req("2026-01", 12, vec![unit("x", vec![g])])).code, ErrorCode::ProgrammeNotAvailable);
+    assert_eq!(
+        bad(req("2026-01", 12, vec![unit("x", vec![g])])).code,
+        ErrorCode::ProgrammeNotAvailable
+    );
     let mut g = group(Category::PekerjaRentan, 1);
     g.base = Some(rp(1_500_000));
-    assert_eq!(bad(req("2026-01", 12, vec![unit("x", vec![g])])).code, ErrorCode::InvalidBase);
+    assert_eq!(
+        bad(req("2026-01", 12, vec![unit("x", vec![g])])).code,
+        ErrorCode::InvalidBase
+    );
     let mut g = group(Category::PekerjaRentan, 1);
     g.scheme = Some(SchemeKind::Pu);
-    assert_eq!(bad(req("2026-01", 12, vec![unit("x", vec![g])])).code, ErrorCode::InvalidInput);
+    assert_eq!(
+        bad(req("2026-01", 12, vec![unit("x", vec![g])])).code,
+        ErrorCode::InvalidInput
+    );
     let mut g = group(Category::NonAsn, 1);
     g.wage = Some(rp(2_000_000_000));
-    assert_eq!(bad(req("2026-01", 12, vec![unit("x", vec![g])])).code, ErrorCode::AmountOutOfRange);
+    assert_eq!(
+        bad(req("2026-01", 12, vec![unit("x", vec![g])])).code,
+        ErrorCode::AmountOutOfRange
+    );
     let mut g = group(Category::NonAsn, 1);
     g.wage = Some(rp(2_000_000));
     g.risk_group = Some(6);
-    assert_eq!(bad(req("2026-01", 12, vec![unit("x", vec![g])])).code, ErrorCode::InvalidRiskGroup);
-    assert_eq!(bad(req("2026-01", 12, vec![unit(&"x".repeat(201), vec![group(Category::PekerjaRentan, 1)])])).code, ErrorCode::TextTooLong);
-    let many: Vec<Unit> = (0..4).map(|i| unit(&i.to_string(), vec![group(Category::PekerjaRentan, 100_000_000)])).collect();
-    assert_eq!(bad(req("2026-01", 12, many)).code, ErrorCode::PeopleOutOfRange);
+    assert_eq!(
+        bad(req("2026-01", 12, vec![unit("x", vec![g])])).code,
+        ErrorCode::InvalidRiskGroup
+    );
+    assert_eq!(
+        bad(req(
+            "2026-01",
+            12,
+            vec![unit(
+                &"x".repeat(201),
+                vec![group(Category::PekerjaRentan, 1)]
+            )]
+        ))
+        .code,
+        ErrorCode::TextTooLong
+    );
+    let many: Vec<Unit> = (0..4)
+        .map(|i| {
+            unit(
+                &i.to_string(),
+                vec![group(Category::PekerjaRentan, 100_000_000)],
+            )
+        })
+        .collect();
+    assert_eq!(
+        bad(req("2026-01", 12, many)).code,
+        ErrorCode::PeopleOutOfRange
+    );
 }
 
 #[test]
 fn village_institutions_bpu_by_default_pu_when_configured() {
-    let r = estimate(&req("2026-01", 1, vec![unit("x", vec![group(Category::RtRw, 10)])])).unwrap();
+    let r = estimate(&req(
+        "2026-01",
+        1,
+        vec![unit("x", vec![group(Category::RtRw, 10)])],
+    ))
+    .unwrap();
     assert_eq!(r.total.total, rp(168_000));
     let mut g = group(Category::RtRw, 10);
     g.scheme = Some(SchemeKind::Pu);
@@ -181,14 +354,27 @@ fn jp_past_the_known_cap_warns() {
     let mut u = unit("x", vec![g]);
     u.kind = UnitKind::Opd;
     let r = estimate(&req("2027-01", 6, vec![u.clone()])).unwrap();
-    assert!(r.warnings.iter().any(|w| w.code == "FIGURE_PAST_KNOWN_DATE"));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "FIGURE_PAST_KNOWN_DATE"));
     let r = estimate(&req("2026-03", 6, vec![u])).unwrap();
-    assert!(!r.warnings.iter().any(|w| w.code == "FIGURE_PAST_KNOWN_DATE"));
+    assert!(!r
+        .warnings
+        .iter()
+        .any(|w| w.code == "FIGURE_PAST_KNOWN_DATE"));
 }
 
 #[test]
 fn detail_levels() {
-    let mk = |detail| EstimateRequest { detail, ..req("2026-01", 12, vec![unit("x", vec![group(Category::PekerjaRentan, 3)])]) };
+    let mk = |detail| EstimateRequest {
+        detail,
+        ..req(
+            "2026-01",
+            12,
+            vec![unit("x", vec![group(Category::PekerjaRentan, 3)])],
+        )
+    };
     let full = estimate(&mk(Detail::Full)).unwrap();
     let units = estimate(&mk(Detail::Units)).unwrap();
     let totals = estimate(&mk(Detail::Totals)).unwrap();
@@ -199,19 +385,62 @@ fn detail_levels() {
 
 #[test]
 fn coverage_inverse() {
-    let c = coverage(&CoverageRequest { budget: rp(20_160_000), first_month: month("2026-01"), months: 12, group: group(Category::PekerjaRentan, 0), funder: Some(Funder::Apbd), unit_kind: None }).unwrap();
-    assert_eq!((c.people, c.left_over, c.per_person_period), (100, Rupiah::ZERO, rp(201_600)));
-    let c = coverage(&CoverageRequest { budget: rp(20_000_000), first_month: month("2026-01"), months: 12, group: group(Category::PekerjaRentan, 0), funder: Some(Funder::Apbd), unit_kind: None }).unwrap();
+    let c = coverage(&CoverageRequest {
+        budget: rp(20_160_000),
+        first_month: month("2026-01"),
+        months: 12,
+        group: group(Category::PekerjaRentan, 0),
+        funder: Some(Funder::Apbd),
+        unit_kind: None,
+    })
+    .unwrap();
+    assert_eq!(
+        (c.people, c.left_over, c.per_person_period),
+        (100, Rupiah::ZERO, rp(201_600))
+    );
+    let c = coverage(&CoverageRequest {
+        budget: rp(20_000_000),
+        first_month: month("2026-01"),
+        months: 12,
+        group: group(Category::PekerjaRentan, 0),
+        funder: Some(Funder::Apbd),
+        unit_kind: None,
+    })
+    .unwrap();
     assert_eq!((c.people, c.left_over), (99, rp(20_000_000 - 99 * 201_600)));
     assert_eq!(c.cost.total, rp(99 * 201_600));
-    let c = coverage(&CoverageRequest { budget: rp(100), first_month: month("2026-01"), months: 12, group: group(Category::PekerjaRentan, 0), funder: None, unit_kind: None }).unwrap();
+    let c = coverage(&CoverageRequest {
+        budget: rp(100),
+        first_month: month("2026-01"),
+        months: 12,
+        group: group(Category::PekerjaRentan, 0),
+        funder: None,
+        unit_kind: None,
+    })
+    .unwrap();
     assert_eq!((c.people, c.left_over), (0, rp(100)));
     // A PU group: the budget pays the employer share only.
     let mut g = group(Category::PerangkatDesa, 0);
     g.wage = Some(rp(2_000_000));
     g.jht = Some(true);
-    let c = coverage(&CoverageRequest { budget: rp(10_000_000), first_month: month("2026-01"), months: 12, group: g, funder: None, unit_kind: None }).unwrap();
+    let c = coverage(&CoverageRequest {
+        budget: rp(10_000_000),
+        first_month: month("2026-01"),
+        months: 12,
+        group: g,
+        funder: None,
+        unit_kind: None,
+    })
+    .unwrap();
     assert_eq!(c.per_person_period, rp(12 * (4_800 + 6_000 + 74_000)));
-    let e = coverage(&CoverageRequest { budget: rp(1), first_month: month("2026-01"), months: 12, group: group(Category::PerangkatDesa, 0), funder: None, unit_kind: None }).unwrap_err();
+    let e = coverage(&CoverageRequest {
+        budget: rp(1),
+        first_month: month("2026-01"),
+        months: 12,
+        group: group(Category::PerangkatDesa, 0),
+        funder: None,
+        unit_kind: None,
+    })
+    .unwrap_err();
     assert_eq!(e.path, "group.wage");
 }

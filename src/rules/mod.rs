@@ -208,7 +208,11 @@ pub fn find_optional(id: ParamId, m: Month) -> Option<&'static Param> {
 /// Every row in force in `m`: the "Dasar hukum" panel.
 pub fn in_force(m: Month) -> Result<Vec<ParamInfo>> {
     check_month(m)?;
-    let mut v: Vec<ParamInfo> = params::PARAMS.iter().filter(|p| p.holds_in(m)).map(|p| ParamInfo::of(p, m)).collect();
+    let mut v: Vec<ParamInfo> = params::PARAMS
+        .iter()
+        .filter(|p| p.holds_in(m))
+        .map(|p| ParamInfo::of(p, m))
+        .collect();
     v.push(ParamInfo::bands());
     Ok(v)
 }
@@ -235,7 +239,10 @@ pub struct ParamInfo {
 impl ParamInfo {
     pub fn of(p: &Param, m: Month) -> ParamInfo {
         let (kind, value) = match p.value {
-            Value::Rate(r) => ("rate", decimal_text(r.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(r))),
+            Value::Rate(r) => (
+                "rate",
+                decimal_text(r.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(r)),
+            ),
             Value::Amount(a) => ("amount", a.to_digits()),
             Value::Factor(f) => ("factor", decimal_text(f)),
             Value::Count(c) => ("count", {

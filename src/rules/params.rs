@@ -106,7 +106,11 @@ pub struct Band {
 }
 
 const fn band(lower: u64, base: u64, confidence: Confidence) -> Band {
-    Band { lower: Rupiah::from_whole(lower), base: Rupiah::from_whole(base), confidence }
+    Band {
+        lower: Rupiah::from_whole(lower),
+        base: Rupiah::from_whole(base),
+        confidence,
+    }
 }
 
 pub const BANDS_SOURCE: &str = "PP 44/2015 Lampiran II (income bands and bases); endpoints confirmed by the press, bands 2–32 from a single transcription (hibahtiar/jaga-pekerja, simulasi-bpu.html TIERS)";
