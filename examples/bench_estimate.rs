@@ -44,6 +44,7 @@ fn group(category: Category, people: u64, funder: Funder) -> Group {
         jht: None,
         jp: None,
         funder: Some(funder),
+        budget_line: None,
     }
 }
 

@@ -1205,7 +1205,7 @@ mod tests {
         ];
         assert!(benefits(&BenefitsRequest { children, ..bpu() }).is_ok());
         let e = benefits(&BenefitsRequest {
-            month: Month::new(2022, 12),
+            month: Month::new(2015, 6),
             ..bpu()
         })
         .unwrap_err();
@@ -1214,7 +1214,7 @@ mod tests {
             (ErrorCode::MonthOutsideRules, "month")
         );
         assert!(benefits(&BenefitsRequest {
-            month: Month::new(2023, 3),
+            month: Month::new(2015, 7),
             ..bpu()
         })
         .is_ok());

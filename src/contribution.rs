@@ -1,6 +1,7 @@
 //! What one person costs in one month, per programme, split between employer (the funder) and worker.
 //! BPU: flat amounts on a declared base (PP 44/2015 Lampiran II); PU: percentages of the wage.
-//! Each programme's amount per person per month is rounded once (RULES.md Part 0).
+//! Rounding (RULES.md Part 0): for each programme and person-month the employer share and the worker share are each
+//! rounded half away from zero to the whole rupiah; the programme's amount is their sum.
 
 use crate::category::{Funder, Programme, RiskGroup, Sector};
 use crate::error::{Error, ErrorCode, Result};
@@ -129,7 +130,10 @@ pub struct MonthRules {
     pub pu_jht_worker: &'static Param,
     pub pu_jp_employer: &'static Param,
     pub pu_jp_worker: &'static Param,
-    pub jp_cap: &'static Param,
+    /// None before the first known cap (March 2021): JP is then refused, the other programmes compute.
+    pub jp_cap: Option<&'static Param>,
+    /// The (first) month these figures are for; not part of `same_as`.
+    pub month: Month,
 }
 
 impl MonthRules {
@@ -153,7 +157,8 @@ impl MonthRules {
             pu_jht_worker: f(ParamId::PuJhtWorkerRate)?,
             pu_jp_employer: f(ParamId::PuJpEmployerRate)?,
             pu_jp_worker: f(ParamId::PuJpWorkerRate)?,
-            jp_cap: f(ParamId::JpWageCap)?,
+            jp_cap: rules::find_optional(ParamId::JpWageCap, m),
+            month: m,
         })
     }
 
@@ -180,7 +185,7 @@ impl MonthRules {
             && same(self.pu_jht_worker, o.pu_jht_worker)
             && same(self.pu_jp_employer, o.pu_jp_employer)
             && same(self.pu_jp_worker, o.pu_jp_worker)
-            && same(self.jp_cap, o.jp_cap)
+            && same_opt(self.jp_cap, o.jp_cap)
     }
 }
 
@@ -276,14 +281,20 @@ pub fn person_month(c: &Coverage, r: &MonthRules) -> Result<PersonMonth> {
             }
             if c.jp {
                 // PP 45/2015 Pasal 28–29: JP on the wage up to the cap in force that month, used as published.
-                let cap = r.jp_cap.amount()?;
+                // RULES.md Part 0 "Months covered": no cap known for the month → JP refused, naming the month.
+                let cap_row = r.jp_cap.ok_or_else(|| {
+                    Error::new(ErrorCode::JpCapUnknown)
+                        .at("jp")
+                        .detail(r.month.to_iso())
+                })?;
+                let cap = cap_row.amount()?;
                 let base = if wage > cap { cap } else { wage };
                 lines.push(pu_line(
                     Programme::Jp,
                     base,
                     Some(r.pu_jp_employer),
                     Some(r.pu_jp_worker),
-                    vec![r.jp_cap.id],
+                    vec![cap_row.id],
                 )?);
             }
         }

@@ -7,7 +7,7 @@
 use crate::category::{Category, Funder, Programme, SchemeKind, WorkKind};
 use crate::error::{Error, ErrorCode, Result};
 use crate::month::Month;
-use crate::rules::{self, Param, ParamId, RULES_CHECKED, TABLE_END, TABLE_START};
+use crate::rules::{self, DanaDesaStatus, Param, ParamId, RULES_CHECKED, TABLE_END, TABLE_START};
 use serde::{Deserialize, Serialize};
 
 /// The shared note type (a reason, caveat or warning with its source), re-exported here for the
@@ -135,6 +135,10 @@ pub struct EligibilityRequest {
     pub months_working_in_indonesia: Option<u32>,
     #[serde(default)]
     pub regency: RegencySettings,
+    /// The month the answer is for ("YYYY-MM"): its budget year decides the Dana Desa answer. Default: the
+    /// month the rules were last checked (the JS API fills in the current month).
+    #[serde(default)]
+    pub month: Option<Month>,
 }
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -410,14 +414,8 @@ const SELF_PAID_PU: Note = note(
     false,
 );
 
-const DANA_DESA_ID: &str = "Dana Desa: tergantung Perbup / juknis kabupaten masing-masing.";
-const DANA_DESA_EN: &str = "Dana Desa: subject to the regency's own Perbup / juknis.";
-const BPU_AGE_OVER_ID: &str = "Umur di atas batas pendaftaran BPU menurut BPJS Ketenagakerjaan (pasal peraturannya belum ditemukan). Yang sudah terdaftar sebelum batas umur boleh terus membayar.";
-const BPU_AGE_OVER_EN: &str = "The age is above the BPU registration limit given by BPJS Ketenagakerjaan (no regulation article found). Someone registered before the limit may keep paying.";
-const BPU_AGE_EDGE_ID: &str =
-    "Umur tepat di batas pendaftaran BPU; batas ini belum ditemukan di peraturan, perlu dicek ke BPJS Ketenagakerjaan.";
-const BPU_AGE_EDGE_EN: &str =
-    "The age is exactly at the BPU registration limit; the limit is not found in any regulation, check with BPJS Ketenagakerjaan.";
+const BPU_AGE_OVER_ID: &str = "Peserta BPU hanya dapat mendaftar sebelum mencapai umur 65 tahun (BPJS Ketenagakerjaan, Brosur BPU 2026; pasal peraturannya belum ditemukan). Yang sudah terdaftar sebelum umur itu boleh terus membayar.";
+const BPU_AGE_OVER_EN: &str = "Non-wage (BPU) participants can register only before they turn 65 (BPJS Ketenagakerjaan, BPU brochure 2026; no regulation article found). Someone registered before that age may keep paying.";
 const FOREIGN_SHORT_ID: &str =
     "Warga negara asing baru bisa ikut sebagai penerima upah setelah bekerja di Indonesia selama masa minimum dalam PP 49/2023.";
 const FOREIGN_SHORT_EN: &str =
@@ -442,22 +440,13 @@ enum Kind {
 /// Who may join BPJS Ketenagakerjaan, which programmes apply, and who may pay.
 pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
     validate(req)?;
-    let as_of = default_as_of(&[
-        ParamId::BpuMaxRegistrationAge,
-        ParamId::ForeignPuMinMonths,
-        ParamId::DanaDesaRules,
-    ]);
-    let dana_desa_row = rules::find(ParamId::DanaDesaRules, as_of)?;
-    // Part 0: never "allowed" nor "forbidden"; flagged like the estimate's note, since no source has the article.
-    let dana_desa = Note {
-        needs_verification: true,
-        ..note_from_row(
-            "DANA_DESA_SUBJECT_TO_PERBUP",
-            DANA_DESA_ID,
-            DANA_DESA_EN,
-            dana_desa_row,
-        )
-    };
+    let as_of = req.month.unwrap_or_else(|| {
+        default_as_of(&[
+            ParamId::BpuRegistrationAgeLimit,
+            ParamId::ForeignPuMinMonths,
+        ])
+    });
+    rules::check_month(as_of).map_err(|e| e.at("month"))?;
 
     let (kind, category) = match req.work {
         WorkStatus::Asn => return Ok(refused(None, vec![ASN])),
@@ -512,27 +501,22 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
         }
     }
 
-    // Age.
+    // Age: BPU register only while under the limit (RULES.md Part 0 "BPU age": 65 and over refused).
     match scheme {
         SchemeKind::Bpu => {
-            let row = rules::find(ParamId::BpuMaxRegistrationAge, as_of)?;
-            let bpjs_max = row.count()?;
-            if req.age > bpjs_max {
-                let refusal = note_from_row("BPU_AGE_LIMIT", BPU_AGE_OVER_ID, BPU_AGE_OVER_EN, row);
+            let row = rules::find(ParamId::BpuRegistrationAgeLimit, as_of)?;
+            if req.age >= row.count()? {
+                // The value is [M], the instrument [UNCONFIRMED]: the refusal is flagged.
+                let refusal = Note {
+                    needs_verification: true,
+                    ..note_from_row("BPU_AGE_LIMIT", BPU_AGE_OVER_ID, BPU_AGE_OVER_EN, row)
+                };
                 return Ok(refused(category, prepend(refusal, caveats)));
             }
             let below_min = req.regency.min_age.is_some_and(|a| req.age < a);
             let above_max = req.regency.max_age.is_some_and(|a| req.age > a);
             if below_min || above_max {
                 return Ok(refused(category, prepend(REGENCY_AGE_RANGE, caveats)));
-            }
-            if req.age == bpjs_max {
-                caveats.push(note_from_row(
-                    "BPU_AGE_AT_LIMIT",
-                    BPU_AGE_EDGE_ID,
-                    BPU_AGE_EDGE_EN,
-                    row,
-                ));
             }
         }
         SchemeKind::Pu => caveats.push(PU_NO_AGE_LIMIT),
@@ -557,6 +541,7 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
         .iter()
         .map(|&p| programme_answer(p, kind))
         .collect();
+    let dana_desa = dana_desa_note(category, as_of);
     let funders = Funder::ALL
         .iter()
         .map(|&f| funder_answer(f, kind, regency_funds, &dana_desa))
@@ -688,11 +673,35 @@ fn programme_answer(programme: Programme, kind: Kind) -> ProgrammeAnswer {
     }
 }
 
+/// The Dana Desa answer for the category in the budget year of `as_of` (RULES.md Part 2 §2 "Dana Desa by year").
+fn dana_desa_note(category: Option<Category>, as_of: Month) -> (FunderStatus, Note) {
+    let Some(c) = category else {
+        return (FunderStatus::No, PRIVATE_EMPLOYER_PAYS);
+    };
+    let a = rules::dana_desa_rule(c, as_of.year());
+    let (status, code) = match a.status {
+        DanaDesaStatus::No => (FunderStatus::No, "DANA_DESA_FORBIDDEN"),
+        DanaDesaStatus::Conditional => (FunderStatus::Conditional, "DANA_DESA_SUBJECT_TO_PERBUP"),
+        DanaDesaStatus::Unknown => (FunderStatus::Conditional, "DANA_DESA_RULES_UNKNOWN_YEAR"),
+    };
+    let source = if a.instrument.is_empty() {
+        DANA_DESA_BY_YEAR
+    } else {
+        a.instrument
+    };
+    (
+        status,
+        note(code, a.reason_id, a.reason_en, source, a.needs_verification),
+    )
+}
+
+const DANA_DESA_BY_YEAR: &str = "Dana Desa rules by budget year: Permendes PDTT 8/2022 (2023), Surat Edaran Kemendes 4/PRI.00/I/2024 (2024), Permendes PDT 2/2024 (2025), Permendes PDT 16/2025 (2026)";
+
 fn funder_answer(
     funder: Funder,
     kind: Kind,
     regency_funds: bool,
-    dana_desa: &Note,
+    dana_desa: &(FunderStatus, Note),
 ) -> FunderAnswer {
     use FunderStatus::{Conditional, No, Yes};
     let bpu = matches!(kind, Kind::Informal | Kind::InstitutionBpu);
@@ -709,7 +718,7 @@ fn funder_answer(
             },
         ),
         (Funder::Apbd, _) => (Yes, APBD_YES),
-        (Funder::DanaDesa, _) => (Conditional, dana_desa.clone()),
+        (Funder::DanaDesa, _) => dana_desa.clone(),
         (Funder::Apbdes, Kind::Apparatus) => (Yes, APBDES_APPARATUS),
         (Funder::Apbdes, Kind::NonAsn) => (No, APBDES_NON_ASN),
         (Funder::Apbdes, _) => (Conditional, APBDES_CONDITIONAL),
@@ -736,6 +745,7 @@ mod tests {
             nationality: Nationality::Wni,
             months_working_in_indonesia: None,
             regency: RegencySettings::default(),
+            month: None,
         }
     }
 
@@ -769,10 +779,12 @@ mod tests {
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::NotAvailable);
         let dd = funder(&r, Funder::DanaDesa);
         assert_eq!(dd.status, FunderStatus::Conditional);
-        assert!(dd
-            .reason
-            .en
-            .contains("subject to the regency's own Perbup / juknis"));
+        assert!(
+            dd.reason
+                .en
+                .contains("follows your regency's Perbup / juknis"),
+            "2026: rentan not in the prohibition"
+        );
         assert!(dd.reason.source.contains("Permendes PDT 16/2025"));
         assert!(dd.reason.needs_verification);
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::Yes);
@@ -808,15 +820,21 @@ mod tests {
     }
 
     #[test]
-    fn age_65_is_the_edge_and_flagged() {
+    fn bpu_registers_under_65_only() {
+        // RULES.md Part 0 "BPU age": "belum mencapai usia 65 tahun"; 65 is refused, with the reason.
         let r = eligibility(&req(65, WorkStatus::Informal)).unwrap();
-        assert!(r.eligible);
-        assert!(r
-            .reasons
-            .iter()
-            .any(|n| n.code == "BPU_AGE_AT_LIMIT" && n.needs_verification));
+        assert!(!r.eligible);
+        assert_eq!(r.reasons[0].code, "BPU_AGE_LIMIT");
+        assert!(r.reasons[0].id.contains("sebelum mencapai umur 65 tahun"));
+        assert!(r.reasons[0].source.contains("Brosur BPU 2026"));
         let r = eligibility(&req(64, WorkStatus::Informal)).unwrap();
         assert!(r.eligible && r.reasons.is_empty());
+        // A wage earner of 65 is not refused (no age limit for PU while working).
+        assert!(
+            eligibility(&req(65, WorkStatus::PerangkatDesa))
+                .unwrap()
+                .eligible
+        );
     }
 
     #[test]
@@ -826,7 +844,17 @@ mod tests {
         q.regency.max_age = Some(64);
         let r = eligibility(&q).unwrap();
         assert!(!r.eligible);
-        assert_eq!(r.reasons[0].code, "REGENCY_AGE_RANGE");
+        assert_eq!(
+            r.reasons[0].code, "BPU_AGE_LIMIT",
+            "the BPJS limit is checked first"
+        );
+        q.regency.max_age = Some(60);
+        q.age = 61;
+        assert_eq!(
+            eligibility(&q).unwrap().reasons[0].code,
+            "REGENCY_AGE_RANGE"
+        );
+        q.regency.max_age = Some(64);
         q.age = 14;
         assert!(!eligibility(&q).unwrap().eligible);
         q.age = 15;
@@ -906,11 +934,80 @@ mod tests {
             assert_eq!(apbdes.status, FunderStatus::Yes);
             assert!(apbdes.reason.source.contains("UU 3/2024"));
             assert_eq!(funder(&r, Funder::Apbd).status, FunderStatus::Yes);
+            // 2026 (the default month's year): Permendes PDT 16/2025 forbids Dana Desa for apparatus.
+            let dd = funder(&r, Funder::DanaDesa);
+            assert_eq!(dd.status, FunderStatus::No);
+            assert_eq!(dd.reason.code, "DANA_DESA_FORBIDDEN");
             assert_eq!(
-                funder(&r, Funder::DanaDesa).status,
-                FunderStatus::Conditional
+                dd.reason.source,
+                "Permendes PDT 16/2025 Lampiran Bab II huruf J"
+            );
+            assert!(
+                dd.reason.id.contains("APBDes selain Dana Desa"),
+                "names the lawful alternative"
             );
         }
+    }
+
+    #[test]
+    fn dana_desa_answer_follows_the_month_asked() {
+        let at = |work, category, month: Month| {
+            let mut q = req(40, work);
+            q.category = category;
+            q.month = Some(month);
+            let r = eligibility(&q).unwrap();
+            let a = funder(&r, Funder::DanaDesa);
+            (a.status, a.reason.code)
+        };
+        use FunderStatus::{Conditional, No};
+        let (inf, app, inst) = (
+            WorkStatus::Informal,
+            WorkStatus::PerangkatDesa,
+            WorkStatus::VillageInstitution,
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2024, 5)),
+            (No, "DANA_DESA_FORBIDDEN")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2025, 5)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2026, 5)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(app, None, Month::ym(2023, 5)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(app, None, Month::ym(2024, 5)),
+            (No, "DANA_DESA_FORBIDDEN")
+        );
+        assert_eq!(
+            at(inst, Some(Category::Bpd), Month::ym(2026, 1)),
+            (No, "DANA_DESA_FORBIDDEN")
+        );
+        assert_eq!(
+            at(inst, Some(Category::Bpd), Month::ym(2024, 1)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2027, 1)),
+            (Conditional, "DANA_DESA_RULES_UNKNOWN_YEAR")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2019, 1)),
+            (Conditional, "DANA_DESA_RULES_UNKNOWN_YEAR")
+        );
+        let mut q = req(40, inf);
+        q.month = Some(Month::ym(2015, 6));
+        let e = eligibility(&q).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::MonthOutsideRules, "month")
+        );
     }
 
     #[test]
@@ -1065,7 +1162,7 @@ mod tests {
     #[test]
     fn default_month_is_the_checked_month() {
         assert_eq!(
-            default_as_of(&[ParamId::BpuMaxRegistrationAge]),
+            default_as_of(&[ParamId::BpuRegistrationAgeLimit]),
             Month::ym(2026, 11)
         );
         // The 2026 Dana Desa row is the newest.

@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::Rupiah;
 use crate::month::Month;
 use crate::note::Note;
-use crate::rules::{self, Param, ParamId, ParamInfo};
+use crate::rules::{self, DanaDesaStatus, Param, ParamId, ParamInfo};
 use serde::{Deserialize, Serialize};
 
 /// At most 60 months in one estimate (five budget years).
@@ -120,6 +120,25 @@ pub struct Group {
     pub jp: Option<bool>,
     #[serde(default)]
     pub funder: Option<Funder>,
+    /// Sets or overrides the group's APBDes line (a regency's Perbup code for pekerja rentan, BPD…).
+    #[serde(default)]
+    pub budget_line: Option<BudgetLineInput>,
+}
+
+/// An APBDes line as a request sets it: each field optional, each replacing the national one.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetLineInput {
+    /// Kegiatan code, e.g. "2.4.08".
+    #[serde(default)]
+    pub activity: Option<String>,
+    /// Rekening belanja, e.g. "5.1.3.91".
+    #[serde(default)]
+    pub account: Option<String>,
+    /// The line's name as the Perbup writes it.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -180,7 +199,8 @@ pub struct GroupResult {
     pub wage: Option<Rupiah>,
     pub risk_group: Option<u8>,
     pub programmes: Vec<Programme>,
-    /// The APBDes line this group's cost belongs on (desa paying from Dana Desa or APBDes), if RULES.md names one.
+    /// The APBDes line of a desa group paid from Dana Desa or APBDes: national codes (kepala desa, perangkat
+    /// desa), else the request's; codes are "" where neither has one ("kode sesuai Perbup pedoman APBDes").
     pub budget_line: Option<BudgetLine>,
     pub per_person: Vec<Segment>,
     pub total: Shares,
@@ -202,10 +222,10 @@ pub struct DanaDesaShare {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetLineAmount {
-    pub activity: &'static str,
-    pub account: &'static str,
-    pub name_id: &'static str,
-    pub name_en: &'static str,
+    pub activity: String,
+    pub account: String,
+    pub name_id: String,
+    pub name_en: String,
     pub total: Shares,
 }
 
@@ -346,6 +366,63 @@ fn check_text(t: Option<&str>, field: &str) -> Result<()> {
     // Characters = bytes that do not continue a UTF-8 sequence (std's vectorised chars().count() is ~0.9 KB of wasm).
     if t.is_some_and(|t| t.bytes().filter(|b| b & 0xC0 != 0x80).count() > MAX_NAME_CHARS) {
         return Err(Error::new(ErrorCode::TextTooLong).at(field).detail("200"));
+    }
+    Ok(())
+}
+
+/// Longest APBDes code ("1.1.03", "5.1.3.04") and line name accepted.
+pub const MAX_CODE_CHARS: usize = 30;
+pub const MAX_LINE_NAME_CHARS: usize = 100;
+
+/// The group's APBDes line: only for a desa paying from Dana Desa or APBDes (RULES.md Part 2 §3.5, §8).
+fn budget_line(g: &Group, unit: &Unit, funder: Funder) -> Result<Option<BudgetLine>> {
+    let input = g.budget_line.as_ref();
+    if let Some(i) = input {
+        check_code(i.activity.as_deref(), "budgetLine.activity")?;
+        check_code(i.account.as_deref(), "budgetLine.account")?;
+        check_line_name(i.name.as_deref())?;
+    }
+    if unit.kind != UnitKind::Desa || !matches!(funder, Funder::DanaDesa | Funder::Apbdes) {
+        return Ok(None);
+    }
+    let mut line = g.category.apbdes_line();
+    if let Some(i) = input {
+        if let Some(a) = &i.activity {
+            line.activity.clone_from(a);
+        }
+        if let Some(a) = &i.account {
+            line.account.clone_from(a);
+        }
+        if let Some(n) = &i.name {
+            line.name_id.clone_from(n);
+            line.name_en.clone_from(n);
+        }
+    }
+    Ok(Some(line))
+}
+
+fn check_code(code: Option<&str>, field: &str) -> Result<()> {
+    let Some(c) = code else { return Ok(()) };
+    let b = c.as_bytes();
+    let ok = !b.is_empty()
+        && b.len() <= MAX_CODE_CHARS
+        && b.iter().all(|x| x.is_ascii_digit() || *x == b'.')
+        && b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_digit)
+        && !c.contains("..");
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorCode::InvalidBudgetLine).at(field))
+    }
+}
+
+fn check_line_name(name: Option<&str>) -> Result<()> {
+    let Some(n) = name else { return Ok(()) };
+    let chars = n.bytes().filter(|b| b & 0xC0 != 0x80).count();
+    let markup = n.chars().any(|c| matches!(c, '<' | '>') || c.is_control());
+    if n.trim().is_empty() || chars > MAX_LINE_NAME_CHARS || markup {
+        return Err(Error::new(ErrorCode::InvalidBudgetLine).at("budgetLine.name"));
     }
     Ok(())
 }
@@ -586,8 +663,22 @@ struct Flags {
     used: Vec<(*const Param, usize)>,
 }
 
-/// Estimates what covering every group of every unit costs over the period.
+/// Estimates what covering every group of every unit costs over the period, in four steps: validate the
+/// request; for each group resolve its funder and check it is lawful in every month (RULES.md Part 2 §2);
+/// look up each month's figures (one computation per distinct participant and stretch of equal months);
+/// tally per month, unit, group, programme, category and funder.
 pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
+    let last = validate(req)?;
+    let epochs = epochs(req.first_month, req.months)?;
+    let mut run = Run::new(req, &epochs);
+    for (ui, unit) in req.units.iter().enumerate() {
+        run.unit(ui, unit, last)?;
+    }
+    run.finish(last)
+}
+
+/// Step 1: the request's shape and limits. Returns the last month of the period.
+fn validate(req: &EstimateRequest) -> Result<Month> {
     if req.months == 0 || req.months > MAX_MONTHS {
         return Err(Error::new(ErrorCode::MonthsOutOfRange)
             .at("months")
@@ -636,165 +727,131 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             .at("units")
             .detail(digits(MAX_GROUPS as u64)));
     }
-    if n_people > MAX_PEOPLE {
-        // Each group is checked on its own below (with its path); this catches the sum.
-        let single = req
+    // Each group is checked on its own later (with its path); this catches the sum.
+    if n_people > MAX_PEOPLE
+        && !req
             .units
             .iter()
             .flat_map(|u| u.groups.iter())
-            .any(|g| g.people > MAX_PEOPLE);
-        if !single {
-            return Err(Error::new(ErrorCode::PeopleOutOfRange)
-                .at("units")
-                .detail(digits(n_people)));
+            .any(|g| g.people > MAX_PEOPLE)
+    {
+        return Err(Error::new(ErrorCode::PeopleOutOfRange)
+            .at("units")
+            .detail(digits(n_people)));
+    }
+    Ok(last)
+}
+
+/// Step 2: Dana Desa may not pay a category in a budget year whose instrument forbids it (RULES.md Part 0
+/// "Funding source legality", Part 2 §2 "Dana Desa by year"). A period crossing into such a year is refused
+/// too. The error's path is the funder that decided it: the group's own, else its unit's.
+fn check_funder_by_year(
+    g: &Group,
+    funder: Funder,
+    first: Month,
+    last: Month,
+    flags: &mut Flags,
+) -> Result<()> {
+    if funder != Funder::DanaDesa {
+        return Ok(());
+    }
+    for year in first.year()..=last.year() {
+        let a = rules::dana_desa_rule(g.category, year);
+        match a.status {
+            DanaDesaStatus::No => return Err(a.refusal().at("funder")),
+            DanaDesaStatus::Conditional => flags.dana_desa = true,
+            DanaDesaStatus::Unknown => flags.dana_desa_no_rules = true,
+        }
+    }
+    Ok(())
+}
+
+/// One group's cost over the period.
+struct GroupTally {
+    resolved: Resolved,
+    total: Tally,
+    programmes: [Tally; 4],
+    segments: Vec<Segment>,
+}
+
+/// One unit's running totals.
+#[derive(Default)]
+struct UnitTally {
+    total: Tally,
+    programmes: [Tally; 4],
+    people: u64,
+    dana_desa_used: u128,
+    lines: Vec<(BudgetLine, Tally)>,
+    groups: Vec<GroupResult>,
+}
+
+/// The whole run's running totals (step 4).
+struct Run<'a> {
+    req: &'a EstimateRequest,
+    epochs: &'a [Epoch],
+    cache: Cache,
+    flags: Flags,
+    total: Tally,
+    programmes: [Tally; 4],
+    /// Per epoch: what one month of it costs, in total and per programme.
+    epoch_month: Vec<(Tally, [Tally; 4])>,
+    /// Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
+    categories: [(bool, u64, Tally); Category::ALL.len()],
+    funders: [Tally; 5],
+    units: Vec<UnitResult>,
+}
+
+impl<'a> Run<'a> {
+    fn new(req: &'a EstimateRequest, epochs: &'a [Epoch]) -> Run<'a> {
+        Run {
+            req,
+            epochs,
+            cache: Cache::default(),
+            flags: Flags::default(),
+            total: Tally::default(),
+            programmes: [Tally::default(); 4],
+            epoch_month: epochs
+                .iter()
+                .map(|_| (Tally::default(), [Tally::default(); 4]))
+                .collect(),
+            categories: [(false, 0u64, Tally::default()); Category::ALL.len()],
+            funders: [Tally::default(); 5],
+            units: Vec::with_capacity(if req.detail == Detail::Totals {
+                0
+            } else {
+                req.units.len()
+            }),
         }
     }
 
-    let epochs = epochs(req.first_month, req.months)?;
-    let mut cache = Cache::default();
-    let mut flags = Flags::default();
-    let mut total = Tally::default();
-    let mut programmes = [Tally::default(); 4];
-    // Per epoch: what one month of it costs, in total and per programme.
-    let mut epoch_month: Vec<(Tally, [Tally; 4])> = epochs
-        .iter()
-        .map(|_| (Tally::default(), [Tally::default(); 4]))
-        .collect();
-    // Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
-    let mut categories = [(false, 0u64, Tally::default()); Category::ALL.len()];
-    let mut funders = [Tally::default(); 5];
-    let mut units = Vec::with_capacity(if req.detail == Detail::Totals {
-        0
-    } else {
-        req.units.len()
-    });
-
-    for (ui, unit) in req.units.iter().enumerate() {
-        let mut u_total = Tally::default();
-        let mut u_prog = [Tally::default(); 4];
-        let mut u_people = 0u64;
-        let mut dd_used = 0u128;
-        let mut lines: Vec<(BudgetLine, Tally)> = Vec::new();
-        let mut groups = Vec::new();
+    fn unit(&mut self, ui: usize, unit: &Unit, last: Month) -> Result<()> {
+        let mut u = UnitTally::default();
         for (gi, g) in unit.groups.iter().enumerate() {
-            let at = |e: Error| {
+            let in_group = |e: Error| {
                 e.within(&index_path("groups", gi))
                     .within(&index_path("units", ui))
             };
-            let r = resolve(g, unit).map_err(at)?;
-            flags.from_income |= r.from_income;
+            let r = resolve(g, unit).map_err(in_group)?;
             let funder = r.coverage.funder;
-            flags.dana_desa |= funder == Funder::DanaDesa;
-            flags.apbn |= funder == Funder::Apbn;
-            let mut g_total = Tally::default();
-            let mut g_prog = [Tally::default(); 4];
-            let mut segments: Vec<Segment> = Vec::new();
-            for (ei, ep) in epochs.iter().enumerate() {
-                let (pm, pt) = match cache.find(&r.coverage, ei) {
-                    Ok(e) => cache.get(e),
-                    Err(slot) => {
-                        let pm = person_month(&r.coverage, &ep.rules).map_err(at)?;
-                        note_used(&mut flags, &pm, ep, ei, &r.coverage);
-                        cache.insert(slot, r.coverage, ei, pm)
+            check_funder_by_year(g, funder, self.req.first_month, last, &mut self.flags).map_err(
+                |e| {
+                    if g.funder.is_some() {
+                        in_group(e)
+                    } else {
+                        e.within(&index_path("units", ui))
                     }
-                }
-                .ok_or_else(too_large)?;
-                let n = g
-                    .people
-                    .checked_mul(u64::from(ep.months))
-                    .ok_or_else(too_large)?;
-                pt.add_to(&mut g_total, &mut g_prog, n)?;
-                if let Some((m_total, m_prog)) = epoch_month.get_mut(ei) {
-                    pt.add_to(m_total, m_prog, g.people)?;
-                }
-                if req.detail == Detail::Full {
-                    // Epochs split on any rule change; a group unaffected by it keeps one segment.
-                    match segments.last_mut() {
-                        Some(last) if last.per_person_month == *pm => {
-                            last.until = ep.until;
-                            last.months = last.months.saturating_add(ep.months);
-                        }
-                        _ => segments.push(Segment {
-                            from: ep.from,
-                            until: ep.until,
-                            months: ep.months,
-                            per_person_month: pm.clone(),
-                        }),
-                    }
-                }
-            }
-            if funder == Funder::DanaDesa {
-                // Dana Desa pays the employer share (for BPU, the whole contribution).
-                dd_used = dd_used
-                    .checked_add(g_total.employer)
-                    .ok_or_else(too_large)?;
-            }
-            let budget_line = if unit.kind == UnitKind::Desa
-                && matches!(funder, Funder::DanaDesa | Funder::Apbdes)
-            {
-                g.category.apbdes_line()
-            } else {
-                None
-            };
-            if let Some(line) = budget_line {
-                match lines
-                    .iter_mut()
-                    .find(|(l, _)| l.account == line.account && l.activity == line.activity)
-                {
-                    Some((_, t)) => t.add(&g_total)?,
-                    None => lines.push((line, g_total)),
-                }
-            }
-            u_total.add(&g_total)?;
-            add_all(&mut u_prog, &g_prog)?;
-            u_people = u_people.saturating_add(g.people);
-            if let Some(f) = funders.get_mut(funder.index()) {
-                f.add(&g_total)?;
-            }
-            if let Some(c) = categories.get_mut(g.category as usize) {
-                c.0 = true;
-                c.1 = c.1.saturating_add(g.people);
-                c.2.add(&g_total)?;
-            }
-            if req.detail == Detail::Full {
-                let (base, wage, risk_group) = match r.coverage.participant {
-                    Participant::Bpu { base, .. } => (Some(base), None, None),
-                    Participant::Pu { wage, risk_group } => {
-                        (None, Some(wage), Some(risk_group.get()))
-                    }
-                };
-                let mut progs = vec![Programme::Jkk, Programme::Jkm];
-                if r.coverage.jht {
-                    progs.push(Programme::Jht);
-                }
-                if r.coverage.jp {
-                    progs.push(Programme::Jp);
-                }
-                groups.push(GroupResult {
-                    label: g.label.clone(),
-                    category: g.category,
-                    scheme: r.scheme,
-                    funder,
-                    people: g.people,
-                    base,
-                    wage,
-                    risk_group,
-                    programmes: progs,
-                    budget_line,
-                    per_person: segments,
-                    total: g_total.shares()?,
-                    programme_totals: programme_amounts(&shares4(&g_prog)?, true),
-                });
-            }
+                },
+            )?;
+            let budget_line = budget_line(g, unit, funder).map_err(in_group)?;
+            let gt = self.group(g, r).map_err(in_group)?;
+            self.add_group(&mut u, g, gt, budget_line)?;
         }
-        total.add(&u_total)?;
-        add_all(&mut programmes, &u_prog)?;
+        self.total.add(&u.total)?;
+        add_all(&mut self.programmes, &u.programmes)?;
         let dana_desa = match (unit.kind, unit.dana_desa) {
             (UnitKind::Desa, Some(allocation)) => {
-                let used = Rupiah::from_units(dd_used).ok_or_else(too_large)?;
-                if used > allocation {
-                    flags.dana_desa_over = true;
-                }
+                let used = Rupiah::from_units(u.dana_desa_used).ok_or_else(too_large)?;
+                self.flags.dana_desa_over |= used > allocation;
                 Some(DanaDesaShare {
                     allocation,
                     used,
@@ -803,93 +860,223 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
             }
             _ => None,
         };
-        if req.detail != Detail::Totals {
-            let mut budget_lines = Vec::with_capacity(lines.len());
-            for (line, t) in &lines {
+        if self.req.detail != Detail::Totals {
+            let mut budget_lines = Vec::with_capacity(u.lines.len());
+            for (l, t) in u.lines {
                 budget_lines.push(BudgetLineAmount {
-                    activity: line.activity,
-                    account: line.account,
-                    name_id: line.name_id,
-                    name_en: line.name_en,
+                    activity: l.activity,
+                    account: l.account,
+                    name_id: l.name_id,
+                    name_en: l.name_en,
                     total: t.shares()?,
                 });
             }
-            units.push(UnitResult {
+            self.units.push(UnitResult {
                 name: unit.name.clone(),
                 kind: unit.kind,
-                people: u_people,
-                total: u_total.shares()?,
-                programmes: programme_amounts(&shares4(&u_prog)?, true),
-                groups,
+                people: u.people,
+                total: u.total.shares()?,
+                programmes: programme_amounts(&shares4(&u.programmes)?, true),
+                groups: u.groups,
                 dana_desa,
                 budget_lines,
             });
         }
+        Ok(())
     }
 
-    let mut per_month = Vec::with_capacity(req.months as usize);
-    for (ep, (m_total, m_prog)) in epochs.iter().zip(epoch_month.iter()) {
-        let (m_total, m_prog) = (
-            m_total.shares()?,
-            programme_amounts(&shares4(m_prog)?, true),
-        );
-        for k in 0..ep.months {
-            let month = ep.from.plus(k).ok_or_else(too_large)?;
-            per_month.push(MonthAmount {
-                month,
-                total: m_total,
-                programmes: m_prog.clone(),
-            });
-        }
-    }
-    if flags.dana_desa {
-        for ep in &epochs {
-            if rules::find_optional(ParamId::DanaDesaRules, ep.from).is_none()
-                || rules::find_optional(ParamId::DanaDesaRules, ep.until).is_none()
-            {
-                flags.dana_desa_no_rules = true;
+    /// Step 3: one group's cost, month by month (one computation per distinct participant and epoch).
+    fn group(&mut self, g: &Group, r: Resolved) -> Result<GroupTally> {
+        self.flags.from_income |= r.from_income;
+        self.flags.apbn |= r.coverage.funder == Funder::Apbn;
+        let mut gt = GroupTally {
+            resolved: r,
+            total: Tally::default(),
+            programmes: [Tally::default(); 4],
+            segments: Vec::new(),
+        };
+        for (ei, ep) in self.epochs.iter().enumerate() {
+            let (pm, pt) = match self.cache.find(&r.coverage, ei) {
+                Ok(e) => self.cache.get(e),
+                Err(slot) => {
+                    let pm = person_month(&r.coverage, &ep.rules)?;
+                    note_used(&mut self.flags, &pm, ep, ei, &r.coverage);
+                    self.cache.insert(slot, r.coverage, ei, pm)
+                }
+            }
+            .ok_or_else(too_large)?;
+            let n = g
+                .people
+                .checked_mul(u64::from(ep.months))
+                .ok_or_else(too_large)?;
+            pt.add_to(&mut gt.total, &mut gt.programmes, n)?;
+            if let Some((m_total, m_prog)) = self.epoch_month.get_mut(ei) {
+                pt.add_to(m_total, m_prog, g.people)?;
+            }
+            if self.req.detail == Detail::Full {
+                // Epochs split on any rule change; a group unaffected by it keeps one segment.
+                match gt.segments.last_mut() {
+                    Some(last) if last.per_person_month == *pm => {
+                        last.until = ep.until;
+                        last.months = last.months.saturating_add(ep.months);
+                    }
+                    _ => gt.segments.push(Segment {
+                        from: ep.from,
+                        until: ep.until,
+                        months: ep.months,
+                        per_person_month: pm.clone(),
+                    }),
+                }
             }
         }
+        Ok(gt)
     }
-    let total = total.shares()?;
-    let avg = |r: Rupiah| r.div_round(u64::from(req.months)).unwrap_or(Rupiah::ZERO);
-    let mut category_amounts = Vec::new();
-    for (category, (seen, people, t)) in Category::ALL.iter().zip(categories.iter()) {
-        if *seen {
-            category_amounts.push(CategoryAmount {
-                category: *category,
-                people: *people,
-                total: t.shares()?,
-            });
+
+    /// Step 4: adds a group to its unit and to the totals by funder and category.
+    fn add_group(
+        &mut self,
+        u: &mut UnitTally,
+        g: &Group,
+        gt: GroupTally,
+        budget_line: Option<BudgetLine>,
+    ) -> Result<()> {
+        let r = gt.resolved;
+        let funder = r.coverage.funder;
+        if funder == Funder::DanaDesa {
+            // Dana Desa pays the employer share (for BPU, the whole contribution).
+            u.dana_desa_used = u
+                .dana_desa_used
+                .checked_add(gt.total.employer)
+                .ok_or_else(too_large)?;
         }
-    }
-    let mut funder_amounts = Vec::new();
-    for (funder, t) in Funder::ALL.iter().zip(funders.iter()) {
-        if *t != Tally::default() {
-            funder_amounts.push(FunderAmount {
-                funder: *funder,
-                total: t.shares()?,
-            });
+        if let Some(line) = &budget_line {
+            match u.lines.iter_mut().find(|(l, _)| l.same_line(line)) {
+                Some((_, t)) => t.add(&gt.total)?,
+                None => u.lines.push((line.clone(), gt.total)),
+            }
         }
+        u.total.add(&gt.total)?;
+        add_all(&mut u.programmes, &gt.programmes)?;
+        u.people = u.people.saturating_add(g.people);
+        if let Some(f) = self.funders.get_mut(funder.index()) {
+            f.add(&gt.total)?;
+        }
+        if let Some(c) = self.categories.get_mut(g.category as usize) {
+            c.0 = true;
+            c.1 = c.1.saturating_add(g.people);
+            c.2.add(&gt.total)?;
+        }
+        if self.req.detail == Detail::Full {
+            u.groups.push(group_result(
+                g,
+                &r,
+                budget_line,
+                gt.segments,
+                &gt.total,
+                &gt.programmes,
+            )?);
+        }
+        Ok(())
     }
-    Ok(EstimateResult {
-        first_month: req.first_month,
-        last_month: last,
-        months: req.months,
-        people: n_people,
-        monthly_average: Shares {
-            total: avg(total.total),
-            employer: avg(total.employer),
-            worker: avg(total.worker),
-        },
-        total,
-        per_month,
-        programmes: programme_amounts(&shares4(&programmes)?, true),
-        categories: category_amounts,
-        funders: funder_amounts,
-        units,
-        rules: rules_used(&flags, &epochs, last),
-        warnings: warnings(&flags, req, &epochs),
+
+    fn finish(self, last: Month) -> Result<EstimateResult> {
+        let req = self.req;
+        let mut per_month = Vec::with_capacity(req.months as usize);
+        for (ep, (m_total, m_prog)) in self.epochs.iter().zip(self.epoch_month.iter()) {
+            let (m_total, m_prog) = (
+                m_total.shares()?,
+                programme_amounts(&shares4(m_prog)?, true),
+            );
+            for k in 0..ep.months {
+                let month = ep.from.plus(k).ok_or_else(too_large)?;
+                per_month.push(MonthAmount {
+                    month,
+                    total: m_total,
+                    programmes: m_prog.clone(),
+                });
+            }
+        }
+        let total = self.total.shares()?;
+        let avg = |r: Rupiah| r.div_round(u64::from(req.months)).unwrap_or(Rupiah::ZERO);
+        let mut categories = Vec::new();
+        for (category, (seen, people, t)) in Category::ALL.iter().zip(self.categories.iter()) {
+            if *seen {
+                categories.push(CategoryAmount {
+                    category: *category,
+                    people: *people,
+                    total: t.shares()?,
+                });
+            }
+        }
+        let mut funders = Vec::new();
+        for (funder, t) in Funder::ALL.iter().zip(self.funders.iter()) {
+            if *t != Tally::default() {
+                funders.push(FunderAmount {
+                    funder: *funder,
+                    total: t.shares()?,
+                });
+            }
+        }
+        let people = req
+            .units
+            .iter()
+            .flat_map(|u| u.groups.iter())
+            .fold(0u64, |n, g| n.saturating_add(g.people));
+        Ok(EstimateResult {
+            first_month: req.first_month,
+            last_month: last,
+            months: req.months,
+            people,
+            monthly_average: Shares {
+                total: avg(total.total),
+                employer: avg(total.employer),
+                worker: avg(total.worker),
+            },
+            total,
+            per_month,
+            programmes: programme_amounts(&shares4(&self.programmes)?, true),
+            categories,
+            funders,
+            units: self.units,
+            rules: rules_used(&self.flags, self.epochs, req.first_month, last),
+            warnings: warnings(&self.flags, req, self.epochs),
+        })
+    }
+}
+
+fn group_result(
+    g: &Group,
+    r: &Resolved,
+    budget_line: Option<BudgetLine>,
+    per_person: Vec<Segment>,
+    total: &Tally,
+    programmes: &[Tally; 4],
+) -> Result<GroupResult> {
+    let (base, wage, risk_group) = match r.coverage.participant {
+        Participant::Bpu { base, .. } => (Some(base), None, None),
+        Participant::Pu { wage, risk_group } => (None, Some(wage), Some(risk_group.get())),
+    };
+    let mut progs = vec![Programme::Jkk, Programme::Jkm];
+    if r.coverage.jht {
+        progs.push(Programme::Jht);
+    }
+    if r.coverage.jp {
+        progs.push(Programme::Jp);
+    }
+    Ok(GroupResult {
+        label: g.label.clone(),
+        category: g.category,
+        scheme: r.scheme,
+        funder: r.coverage.funder,
+        people: g.people,
+        base,
+        wage,
+        risk_group,
+        programmes: progs,
+        budget_line,
+        per_person,
+        total: total.shares()?,
+        programme_totals: programme_amounts(&shares4(programmes)?, true),
     })
 }
 
@@ -918,7 +1105,7 @@ fn note_used(flags: &mut Flags, pm: &PersonMonth, ep: &Epoch, ei: usize, c: &Cov
     }
 }
 
-fn rules_used(flags: &Flags, epochs: &[Epoch], last: Month) -> Vec<ParamInfo> {
+fn rules_used(flags: &Flags, epochs: &[Epoch], first: Month, last: Month) -> Vec<ParamInfo> {
     let mut out: Vec<ParamInfo> = Vec::new();
     let mut seen: Vec<*const Param> = Vec::new();
     for (p, ei) in &flags.used {
@@ -930,6 +1117,17 @@ fn rules_used(flags: &Flags, epochs: &[Epoch], last: Month) -> Vec<ParamInfo> {
         if let Some(row) = rules::rows().iter().find(|r| core::ptr::eq(*r, *p)) {
             let until = epochs.get(*ei).map_or(last, |e| e.until);
             out.push(ParamInfo::of(row, until));
+        }
+    }
+    if flags.dana_desa || flags.dana_desa_no_rules {
+        // The Dana Desa rule of each budget year of the period that has one (the "Dasar hukum" of the note).
+        for row in rules::rows()
+            .iter()
+            .filter(|r| r.id == ParamId::DanaDesaRules)
+        {
+            if row.from <= last && row.until.is_none_or(|u| first <= u) {
+                out.push(ParamInfo::of(row, last));
+            }
         }
     }
     if flags.from_income || out.iter().any(|p| p.id == ParamId::BpuIncomeBands) {
@@ -1078,13 +1276,14 @@ pub struct CoverageResult {
 pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
     let mut group = req.group.clone();
     group.people = 1;
-    if let Some(f) = req.funder {
-        group.funder = Some(f);
+    // The request's funder is the unit's (it overrides the group's own): an error then points at `funder`.
+    if req.funder.is_some() {
+        group.funder = None;
     }
     let unit = Unit {
         name: String::new(),
         kind: req.unit_kind.unwrap_or_default(),
-        funder: None,
+        funder: req.funder,
         dana_desa: None,
         groups: vec![group],
     };
@@ -1094,14 +1293,21 @@ pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
         units: vec![unit],
         detail: Detail::Full,
     })
-    .map_err(|e| match e.path.strip_prefix("units[0].groups[0]") {
-        Some(rest) => {
-            let mut e2 = e.clone();
-            e2.path = String::from("group");
-            e2.path.push_str(rest);
-            e2
+    .map_err(|e| {
+        let rest = e
+            .path
+            .strip_prefix("units[0].groups[0]")
+            .map(|r| ("group", r))
+            .or_else(|| e.path.strip_prefix("units[0].").map(|r| ("", r)));
+        match rest {
+            Some((head, rest)) => {
+                let mut e2 = e.clone();
+                e2.path = String::from(head);
+                e2.path.push_str(rest);
+                e2
+            }
+            None => e,
         }
-        None => e,
     })?;
     let g = one
         .units

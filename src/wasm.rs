@@ -20,7 +20,7 @@ export type Month = string;
 export type Lang = "id" | "en";
 /** What every function throws on bad input: `message` is in the chosen language. */
 export interface CalculatorError extends Error { code: ErrorCodeName; path: string; detail: string }
-export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED";
+export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED" | "JP_CAP_UNKNOWN" | "INVALID_BUDGET_LINE";
 export interface Band { lower: Rupiah; upper: Rupiah | null; base: Rupiah; needsVerification: boolean }
 export interface Info { version: string; rulesChecked: string; tableStart: Month; tableEnd: Month }
 "#;
@@ -78,6 +78,15 @@ extern "C" {
     fn set_path(this: &JsError, path: &str);
     #[wasm_bindgen(method, setter)]
     fn set_detail(this: &JsError, detail: &str);
+
+    #[wasm_bindgen(js_name = Date)]
+    type JsDate;
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn new() -> JsDate;
+    #[wasm_bindgen(method, js_name = getFullYear)]
+    fn get_full_year(this: &JsDate) -> u32;
+    #[wasm_bindgen(method, js_name = getMonth)]
+    fn get_month(this: &JsDate) -> u32;
 
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
@@ -152,13 +161,40 @@ pub fn benefits(
     run(request, lang, benefits::benefits)
 }
 
-/// Which programmes apply to a person, and who may pay.
+/// Which programmes apply to a person, and who may pay, in `month` (default: the current month).
 #[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
 pub fn eligibility(
     #[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
 ) -> JsResult {
-    run(request, lang, eligibility::eligibility)
+    run(request, lang, |req: &eligibility::EligibilityRequest| {
+        if req.month.is_some() {
+            return eligibility::eligibility(req);
+        }
+        let mut req = req.clone();
+        req.month = current_month();
+        eligibility::eligibility(&req)
+    })
+}
+
+/// This month by the browser's clock (None if the clock is outside the rule table: the core then uses the
+/// month its rules were checked).
+fn current_month() -> Option<Month> {
+    let d = JsDate::new();
+    let m = Month::new(
+        u16::try_from(d.get_full_year()).ok()?,
+        u8::try_from(d.get_month().saturating_add(1)).ok()?,
+    )?;
+    rules::check_month(m).ok().map(|_| m)
+}
+
+/// May Dana Desa pay this category's contributions in this budget year? (`no` | `conditional` | `unknown`)
+#[wasm_bindgen(js_name = fundingRule, unchecked_return_type = "DanaDesaAnswer")]
+pub fn funding_rule(
+    #[wasm_bindgen(unchecked_param_type = "FundingRuleRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
+    run(request, lang, rules::funding_rule)
 }
 
 /// Every figure in force in a month, with its source: the "Dasar hukum" panel.

@@ -12,8 +12,8 @@
 
 use kalkulator_jamsostek::category::{Category, Funder, SchemeKind, WorkKind};
 use kalkulator_jamsostek::estimate::{
-    coverage, estimate, CoverageRequest, Detail, EstimateRequest, EstimateResult, Group, Unit,
-    UnitKind,
+    coverage, estimate, BudgetLineInput, CoverageRequest, Detail, EstimateRequest, EstimateResult,
+    Group, Unit, UnitKind,
 };
 use kalkulator_jamsostek::rules::BPU_BANDS;
 use kalkulator_jamsostek::{Month, Rupiah};
@@ -77,11 +77,23 @@ fn valid_group() -> impl Strategy<Value = Group> {
                     risk_group: Some(risk),
                     jht: Some(jht),
                     jp: Some(jp && pu),
-                    funder: Some(if pu && f == Funder::SelfPaid {
-                        Funder::Apbd
-                    } else {
-                        f
+                    funder: Some(match f {
+                        Funder::SelfPaid if pu => Funder::Apbd,
+                        // Forbidden in 2024 or 2026 (RULES.md Part 2 §2): the lawful village source instead.
+                        Funder::DanaDesa
+                            if matches!(
+                                category,
+                                Category::KepalaDesa
+                                    | Category::PerangkatDesa
+                                    | Category::Bpd
+                                    | Category::PekerjaRentan
+                            ) =>
+                        {
+                            Funder::Apbdes
+                        }
+                        f => f,
                     }),
+                    budget_line: None,
                 }
             },
         )
@@ -207,7 +219,7 @@ proptest! {
     #[test]
     fn constant_rules_grow_linearly_with_months(people in 0u64..10_000, months in 1u32..=12) {
         // APBD-paid rentan workers: Rp16.800 a month whatever the month (no relief, no cap).
-        let g = Group { label: None, category: Category::PekerjaRentan, work_kind: None, people, scheme: None, base: None, income: None, wage: None, risk_group: None, jht: None, jp: None, funder: Some(Funder::Apbd) };
+        let g = Group { label: None, category: Category::PekerjaRentan, work_kind: None, people, scheme: None, base: None, income: None, wage: None, risk_group: None, jht: None, jp: None, funder: Some(Funder::Apbd), budget_line: None };
         let req = EstimateRequest { first_month: Month::new(2026, 1).unwrap(), months, units: vec![Unit { name: "x".into(), kind: UnitKind::Desa, funder: None, dana_desa: None, groups: vec![g] }], detail: Detail::Totals };
         let r = estimate(&req).unwrap();
         prop_assert_eq!(r.total.total, Rupiah::from_whole(16_800 * people * u64::from(months)));
@@ -230,7 +242,7 @@ proptest! {
         kind in prop::sample::select(vec![UnitKind::Desa, UnitKind::Kelurahan, UnitKind::Opd]),
         jp in any::<Option<bool>>(), name in ".{0,300}", n_units in 0usize..3,
     ) {
-        let g = Group { label: Some(name.clone()), category: cat, work_kind: None, people, scheme, base: Some(Rupiah::from_whole(base % 1_000_000_000_000_000)), income: None, wage: Some(Rupiah::from_whole(wage % 1_000_000_000_000_000)), risk_group: Some(risk), jht: None, jp, funder: Some(f) };
+        let g = Group { label: Some(name.clone()), category: cat, work_kind: None, people, scheme, base: Some(Rupiah::from_whole(base % 1_000_000_000_000_000)), income: None, wage: Some(Rupiah::from_whole(wage % 1_000_000_000_000_000)), risk_group: Some(risk), jht: None, jp, funder: Some(f), budget_line: Some(BudgetLineInput { activity: Some(name.clone()), account: (n_units == 1).then(|| String::from("5.1.3.99")), name: Some(name.clone()) }) };
         let units = (0..n_units).map(|_| Unit { name: name.clone(), kind, funder: None, dana_desa: Some(Rupiah::from_whole(base % 1_000_000_000_000_000)), groups: vec![g.clone()] }).collect();
         let req = EstimateRequest { first_month: Month::new(year, mo).unwrap(), months, units, detail: Detail::Full };
         if let Ok(r) = estimate(&req) { check_parts(&r); }
@@ -266,6 +278,7 @@ fn largest_plausible_request_does_not_overflow() {
         jht: Some(true),
         jp: None,
         funder: Some(Funder::Apbd),
+        budget_line: None,
     };
     let req = EstimateRequest {
         first_month: Month::new(2026, 1).unwrap(),

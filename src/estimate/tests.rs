@@ -20,6 +20,7 @@ fn group(category: Category, people: u64) -> Group {
         jht: None,
         jp: None,
         funder: None,
+        budget_line: None,
     }
 }
 fn unit(name: &str, groups: Vec<Group>) -> Unit {
@@ -146,15 +147,27 @@ fn perangkat_desa_from_apbdes_lands_on_its_budget_line() {
     u.dana_desa = Some(rp(800_000_000));
     let r = estimate(&req("2026-01", 12, vec![u])).unwrap();
     let lines = &r.units[0].budget_lines;
-    assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0].account, "5.1.3.04");
-    assert_eq!(lines[0].total.total, rp(5 * 10_800 * 12));
+    assert_eq!(lines.len(), 2);
     assert_eq!(
-        r.units[0].groups[0].budget_line.map(|l| l.account),
-        Some("5.1.3.04")
+        (lines[0].activity.as_str(), lines[0].account.as_str()),
+        ("1.1.03", "5.1.3.04")
     );
     assert_eq!(
-        r.units[0].groups[1].budget_line, None,
+        (lines[1].account.as_str(), lines[1].name_id.as_str()),
+        ("", "Iuran BPJS Ketenagakerjaan Pekerja Rentan")
+    );
+    assert_eq!(lines[0].total.total, rp(5 * 10_800 * 12));
+    assert_eq!(
+        r.units[0].groups[0]
+            .budget_line
+            .as_ref()
+            .map(|l| l.account.as_str()),
+        Some("5.1.3.04")
+    );
+    let rentan = r.units[0].groups[1].budget_line.as_ref().unwrap();
+    assert_eq!(
+        (rentan.activity.as_str(), rentan.account.as_str()),
+        ("", ""),
         "no national code for pekerja rentan"
     );
     let dd = r.units[0].dana_desa.as_ref().unwrap();
@@ -216,7 +229,7 @@ fn errors_name_their_field() {
     );
     assert_eq!(
         bad(req(
-            "2022-01",
+            "2015-06",
             12,
             vec![unit("x", vec![group(Category::PekerjaRentan, 1)])]
         ))

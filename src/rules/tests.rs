@@ -12,10 +12,9 @@ const ALWAYS: &[ParamId] = &[
     ParamId::PuJhtWorkerRate,
     ParamId::PuJpEmployerRate,
     ParamId::PuJpWorkerRate,
-    ParamId::JpWageCap,
     ParamId::JkmLumpSum,
     ParamId::JkkDeathMultiplier,
-    ParamId::BpuMaxRegistrationAge,
+    ParamId::BpuRegistrationAgeLimit,
 ];
 
 fn months() -> impl Iterator<Item = Month> {
@@ -82,10 +81,14 @@ fn jp_cap_changes_each_march() {
 #[test]
 fn months_outside_the_table_are_refused() {
     assert_eq!(
-        find(ParamId::BpuJkm, Month::ym(2023, 2))
+        find(ParamId::BpuJkm, Month::ym(2015, 6))
             .map(|_| ())
             .map_err(|e| e.code),
         Err(ErrorCode::MonthOutsideRules)
+    );
+    assert!(
+        find(ParamId::BpuJkm, Month::ym(2015, 7)).is_ok(),
+        "RULES.md Part 0: every month since July 2015"
     );
     assert_eq!(
         find(ParamId::BpuJkm, Month::ym(2031, 1))
@@ -93,7 +96,8 @@ fn months_outside_the_table_are_refused() {
             .map_err(|e| e.code),
         Err(ErrorCode::MonthOutsideRules)
     );
-    assert!(in_force(Month::ym(2022, 12)).is_err());
+    assert!(in_force(Month::ym(2015, 6)).is_err());
+    assert!(in_force(Month::ym(2015, 7)).is_ok());
 }
 
 #[test]
@@ -149,12 +153,20 @@ fn dasar_hukum_panel_lists_what_is_in_force() {
     assert!(v
         .iter()
         .any(|p| p.id == ParamId::PuJkkRateGroup1 && p.value == "0.24" && p.kind == "rate"));
-    assert!(v
-        .iter()
-        .any(|p| p.id == ParamId::BpuMaxRegistrationAge && p.needs_verification));
+    assert!(v.iter().any(|p| p.id == ParamId::BpuRegistrationAgeLimit
+        && p.value == "65"
+        && p.confidence == Confidence::Medium));
     let v = in_force(Month::ym(2026, 2)).unwrap();
     assert!(!v.iter().any(|p| p.id == ParamId::Pp50ReliefOther));
     assert_eq!(param_key(ParamId::PuJkkRateGroup1), "pu_jkk_rate_group1");
+    for id in rows().iter().map(|p| p.id).chain([ParamId::BpuIncomeBands]) {
+        let json = serde_json::to_string(&id).unwrap();
+        assert_eq!(
+            json.trim_matches('"'),
+            id.key(),
+            "serde and ParamId::key agree"
+        );
+    }
     for p in rows() {
         let json = serde_json::to_string(&p.id).unwrap();
         assert_eq!(
