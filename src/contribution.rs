@@ -289,13 +289,16 @@ pub fn person_month(c: &Coverage, r: &MonthRules) -> Result<PersonMonth> {
                 })?;
                 let cap = cap_row.amount()?;
                 let base = if wage > cap { cap } else { wage };
-                lines.push(pu_line(
+                let mut jp = pu_line(
                     Programme::Jp,
                     base,
                     Some(r.pu_jp_employer),
                     Some(r.pu_jp_worker),
                     vec![cap_row.id],
-                )?);
+                )?;
+                // A cap from a single source ([L], March 2021) flags the line.
+                jp.needs_verification |= cap_row.confidence.needs_verification();
+                lines.push(jp);
             }
         }
     }
