@@ -645,8 +645,10 @@ fn scholarships(
                         total: stage_total,
                     });
                 }
-                first = false;
             }
+            // `years_left` counts at the child's own level only: for `belum_sekolah` (no school rows)
+            // every TK–SD year is still ahead.
+            first = false;
             level = l.next();
         }
         sum = sum.checked_add(total).ok_or_else(too_large)?;
@@ -1104,6 +1106,24 @@ mod tests {
             Some(rp(24_000_000 + 75_000_000))
         );
         assert!(r.notes.iter().any(|n| n.code == "SCHOLARSHIP_ENDS"));
+    }
+
+    #[test]
+    fn years_left_is_ignored_before_school() {
+        let r = benefits(&BenefitsRequest {
+            children: vec![Child { level: SchoolLevel::BelumSekolah, years_left: Some(2) }],
+            ..bpu()
+        })
+        .unwrap();
+        let c = &r.scholarships[0];
+        assert_eq!(c.stages.first().map(|s| (s.level, s.years)), Some((SchoolLevel::TkSd, 8)));
+        assert_eq!(c.total, rp(87_000_000), "12 + 6 + 9 + 60 juta");
+        let r = benefits(&BenefitsRequest {
+            children: vec![Child { level: SchoolLevel::TkSd, years_left: Some(2) }],
+            ..bpu()
+        })
+        .unwrap();
+        assert_eq!(r.scholarships[0].stages[0].years, 2, "at the child's own level it counts");
     }
 
     #[test]
