@@ -188,6 +188,9 @@ pub struct ChildScholarship {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenefitsResult {
+    /// The month whose rules the amounts describe (PP 44/2015 as amended by PP 82/2019). Amounts are per
+    /// person: one participant's family.
+    pub month: Month,
     /// The "wage" of the JKK formulas: BPU the declared base, PU the wage.
     pub wage_basis: Rupiah,
     pub wage_basis_rules: Vec<ParamId>,
@@ -569,6 +572,7 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
     notes.push(STMB_OLD_RULE);
 
     Ok(BenefitsResult {
+        month,
         wage_basis,
         wage_basis_rules: basis_used.ids,
         jkm,
@@ -1111,19 +1115,31 @@ mod tests {
     #[test]
     fn years_left_is_ignored_before_school() {
         let r = benefits(&BenefitsRequest {
-            children: vec![Child { level: SchoolLevel::BelumSekolah, years_left: Some(2) }],
+            children: vec![Child {
+                level: SchoolLevel::BelumSekolah,
+                years_left: Some(2),
+            }],
             ..bpu()
         })
         .unwrap();
         let c = &r.scholarships[0];
-        assert_eq!(c.stages.first().map(|s| (s.level, s.years)), Some((SchoolLevel::TkSd, 8)));
+        assert_eq!(
+            c.stages.first().map(|s| (s.level, s.years)),
+            Some((SchoolLevel::TkSd, 8))
+        );
         assert_eq!(c.total, rp(87_000_000), "12 + 6 + 9 + 60 juta");
         let r = benefits(&BenefitsRequest {
-            children: vec![Child { level: SchoolLevel::TkSd, years_left: Some(2) }],
+            children: vec![Child {
+                level: SchoolLevel::TkSd,
+                years_left: Some(2),
+            }],
             ..bpu()
         })
         .unwrap();
-        assert_eq!(r.scholarships[0].stages[0].years, 2, "at the child's own level it counts");
+        assert_eq!(
+            r.scholarships[0].stages[0].years, 2,
+            "at the child's own level it counts"
+        );
     }
 
     #[test]

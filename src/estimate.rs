@@ -403,14 +403,16 @@ fn budget_line(g: &Group, unit: &Unit, funder: Funder) -> Result<Option<BudgetLi
 
 fn check_code(code: Option<&str>, field: &str) -> Result<()> {
     let Some(c) = code else { return Ok(()) };
+    // Digits in groups separated by single dots: "5.1.3.04". Byte-wise (str patterns cost wasm bytes).
     let b = c.as_bytes();
-    let ok = !b.is_empty()
-        && b.len() <= MAX_CODE_CHARS
-        && b.iter().all(|x| x.is_ascii_digit() || *x == b'.')
-        && b.first().is_some_and(u8::is_ascii_digit)
-        && b.last().is_some_and(u8::is_ascii_digit)
-        && !c.contains("..");
-    if ok {
+    let mut prev_digit = false;
+    let mut ok = !b.is_empty() && b.len() <= MAX_CODE_CHARS;
+    for x in b {
+        let digit = x.is_ascii_digit();
+        ok &= digit || (*x == b'.' && prev_digit);
+        prev_digit = digit;
+    }
+    if ok && prev_digit {
         Ok(())
     } else {
         Err(Error::new(ErrorCode::InvalidBudgetLine).at(field))
@@ -419,9 +421,11 @@ fn check_code(code: Option<&str>, field: &str) -> Result<()> {
 
 fn check_line_name(name: Option<&str>) -> Result<()> {
     let Some(n) = name else { return Ok(()) };
-    let chars = n.bytes().filter(|b| b & 0xC0 != 0x80).count();
-    let markup = n.chars().any(|c| matches!(c, '<' | '>') || c.is_control());
-    if n.trim().is_empty() || chars > MAX_LINE_NAME_CHARS || markup {
+    let b = n.as_bytes();
+    let chars = b.iter().filter(|x| *x & 0xC0 != 0x80).count();
+    // No markup and no control characters (ASCII ones; the name is printed on the RAB).
+    let bad = b.iter().any(|x| matches!(x, b'<' | b'>' | 0..=0x1f | 0x7f));
+    if b.iter().all(|x| *x == b' ') || chars > MAX_LINE_NAME_CHARS || bad {
         return Err(Error::new(ErrorCode::InvalidBudgetLine).at("budgetLine.name"));
     }
     Ok(())

@@ -212,11 +212,11 @@ fn coverage_benefits_eligibility_and_helpers() {
     let rules = Array::from(&api::rules_in_force("2026-06".into(), JsValue::UNDEFINED).unwrap());
     assert!(rules.length() > 20);
     assert_eq!(
-        code(&api::rules_in_force("2019-01".into(), JsValue::UNDEFINED).unwrap_err()),
+        code(&api::rules_in_force("2015-06".into(), JsValue::UNDEFINED).unwrap_err()),
         "MONTH_OUTSIDE_RULES"
     );
     let info = api::info().unwrap();
-    assert_eq!(s(&info, "tableStart"), "2023-03");
+    assert_eq!(s(&info, "tableStart"), "2015-07");
 }
 
 #[wasm_bindgen_test]
@@ -255,4 +255,114 @@ fn hostile_shapes_get_clean_errors_and_the_module_keeps_answering() {
     }
     let r = api::estimate(js(r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"x","groups":[{"category":"pekerja_rentan","people":1}]}]}"#), JsValue::UNDEFINED).unwrap();
     assert_eq!(s(&r, "total.total"), "201600");
+}
+
+#[wasm_bindgen_test]
+fn dana_desa_by_year_crosses_the_boundary() {
+    // Perangkat desa paid from Dana Desa in 2026: refused, at the group's funder, naming the instrument.
+    let req = js(
+        r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"Lamanggau","groups":[{"category":"pekerja_rentan","people":10},{"category":"perangkat_desa","people":5,"wage":"2.000.000","funder":"dana_desa"}]}]}"#,
+    );
+    let e = api::estimate(req, JsValue::from_str("id")).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(code(&e), "FUNDER_NOT_ALLOWED");
+    assert_eq!(s(&e, "path"), "units[0].groups[1].funder");
+    assert_eq!(
+        s(&e, "detail"),
+        "Permendes PDT 16/2025 Lampiran Bab II huruf J"
+    );
+    let msg = s(&e, "message");
+    assert!(
+        msg.contains("Permendes PDT 16/2025") && msg.contains("APBDes selain Dana Desa"),
+        "{msg}"
+    );
+    // The unit's funder decides: the path says so. 2024 forbids it for pekerja rentan.
+    let req = js(
+        r#"{"firstMonth":"2024-01","months":12,"units":[{"name":"x","funder":"dana_desa","groups":[{"category":"pekerja_rentan","people":10}]}]}"#,
+    );
+    let e = api::estimate(req, JsValue::from_str("en")).unwrap_err();
+    assert_eq!(
+        (code(&e), s(&e, "path")),
+        ("FUNDER_NOT_ALLOWED".into(), "units[0].funder".into())
+    );
+    assert!(s(&e, "message").contains("Surat Edaran Kemendes 4/PRI.00/I/2024"));
+
+    let rule = |cat: &str, year: u32| {
+        api::funding_rule(
+            js(&format!(r#"{{"category":"{cat}","year":{year}}}"#)),
+            JsValue::UNDEFINED,
+        )
+    };
+    let r = rule("bpd", 2026).unwrap();
+    assert_eq!(s(&r, "status"), "no");
+    assert_eq!(
+        s(&r, "instrument"),
+        "Permendes PDT 16/2025 Lampiran Bab II huruf J"
+    );
+    let r = rule("pekerja_rentan", 2026).unwrap();
+    assert_eq!(s(&r, "status"), "conditional");
+    assert_eq!(get(&r, "needsVerification"), JsValue::TRUE);
+    assert_eq!(s(&rule("kepala_desa", 2027).unwrap(), "status"), "unknown");
+    assert_eq!(
+        code(&rule("kepala_desa", 2014).unwrap_err()),
+        "MONTH_OUTSIDE_RULES"
+    );
+    assert_eq!(code(&rule("lurah", 2026).unwrap_err()), "UNKNOWN_VALUE");
+
+    // eligibility({month}): the Dana Desa answer of that month's year.
+    let el = |month: &str| {
+        api::eligibility(
+            js(&format!(
+                r#"{{"age":40,"work":"perangkat_desa","month":"{month}"}}"#
+            )),
+            JsValue::UNDEFINED,
+        )
+        .unwrap()
+    };
+    assert_eq!(s(&el("2026-03"), "funders.2.status"), "no");
+    assert_eq!(s(&el("2025-03"), "funders.2.status"), "conditional");
+    assert_eq!(s(&el("2024-03"), "funders.2.status"), "no");
+    assert!(s(&el("2024-03"), "funders.2.reason.source").contains("4/PRI.00/I/2024"));
+    // Without a month: the browser's current month (a year from 2015 on: some answer, never an error).
+    let now = api::eligibility(
+        js(r#"{"age":40,"work":"perangkat_desa"}"#),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert!(["no", "conditional"].contains(&s(&now, "funders.2.status").as_str()));
+    assert_eq!(s(&api::info().unwrap(), "tableStart"), "2015-07");
+}
+
+#[wasm_bindgen_test]
+fn jp_before_its_first_known_cap_is_refused_naming_the_month() {
+    let req = js(
+        r#"{"firstMonth":"2020-10","months":3,"units":[{"name":"Dinas","kind":"opd","groups":[{"category":"non_asn","people":1,"wage":"5000000","jp":true}]}]}"#,
+    );
+    let e = api::estimate(req, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        (code(&e), s(&e, "path"), s(&e, "detail")),
+        (
+            "JP_CAP_UNKNOWN".into(),
+            "units[0].groups[0].jp".into(),
+            "2020-10".into()
+        )
+    );
+    let req = js(
+        r#"{"firstMonth":"2020-10","months":3,"units":[{"name":"Dinas","kind":"opd","groups":[{"category":"non_asn","people":1,"wage":"5000000"}]}]}"#,
+    );
+    assert!(
+        api::estimate(req, JsValue::UNDEFINED).is_ok(),
+        "without JP the same months compute"
+    );
+    let req = js(
+        r#"{"firstMonth":"2026-01","months":1,"units":[{"name":"x","groups":[{"category":"rt_rw","people":1,"budgetLine":{"account":"5.1.3.92","name":"<img src=x>"}}]}]}"#,
+    );
+    let e = api::estimate(req, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        (code(&e), s(&e, "path")),
+        (
+            "INVALID_BUDGET_LINE".into(),
+            "units[0].groups[0].budgetLine.name".into()
+        )
+    );
 }
