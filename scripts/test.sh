@@ -21,6 +21,7 @@ PROPTEST_CASES=${FUZZ_SUM_CASES:-20000} cargo test --quiet --release --test prop
 echo "fuzz: ${FUZZ_SUM_CASES:-20000} cases for each sum / linearity / inverse property"
 
 step "lints: cargo clippy (library code may not panic or overflow)"
+cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
