@@ -299,7 +299,7 @@ fn package(lines: Vec<BenefitLine>, includes_scholarships: bool) -> Result<Benef
     })
 }
 
-/// Everything the family of a covered person receives, per event.
+/// Everything the family of a covered person receives, per event: the wage basis, then each package.
 pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
     if req.children.len() > MAX_CHILDREN {
         let mut max = String::new();
@@ -317,10 +317,46 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
     };
     let t = Table { month };
     let mut notes: Vec<Note> = Vec::new();
+    let (wage_basis, basis_used) = wage_basis(req, &t, &mut notes)?;
+    let b = Basis {
+        t,
+        wage: wage_basis,
+        used: basis_used,
+    };
+    let (scholarships, eligible) = scholarships(&req.children, &b.t)?;
+    let jkm = jkm_package(req, &b.t, eligible.as_ref(), &mut notes)?;
+    let jkk_death = jkk_death_package(&b, eligible.as_ref())?;
+    let jkk_disability = {
+        let (a, u) = b.times(ParamId::JkkTotalDisabilityMultiplier)?;
+        let mut lines = vec![line(
+            "jkk_total_disability",
+            "Santunan cacat total tetap",
+            "Total permanent disability benefit",
+            Some(a),
+            u,
+        )];
+        lines.extend(eligible.as_ref().map(scholarship_line));
+        package(lines, eligible.is_some())?
+    };
+    let jkk_care = jkk_care(&b)?;
+    closing_notes(req, &b.t, &mut notes)?;
+    Ok(BenefitsResult {
+        month,
+        wage_basis,
+        wage_basis_rules: b.used.ids,
+        jkm,
+        jkk_death,
+        jkk_disability,
+        jkk_care,
+        scholarships,
+        notes,
+    })
+}
 
-    // ── The wage basis ──
-    let mut basis_used = Used::default();
-    let wage_basis = match req.scheme {
+/// The "wage" of the JKK formulas and the rows it came from: BPU the declared base (RULES.md 3.3), PU the wage.
+fn wage_basis(req: &BenefitsRequest, t: &Table, notes: &mut Vec<Note>) -> Result<(Rupiah, Used)> {
+    let mut used = Used::default();
+    let basis = match req.scheme {
         SchemeKind::Pu => {
             let wage = req
                 .wage
@@ -349,45 +385,74 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
             let base = match band {
                 Some(b) => {
                     let flagged = b.confidence.needs_verification();
-                    basis_used.id(ParamId::BpuIncomeBands, flagged);
+                    used.id(ParamId::BpuIncomeBands, flagged);
                     if flagged {
                         notes.push(BAND_UNVERIFIED);
                     }
                     b.base
                 }
-                None => t.amount(ParamId::BpuDefaultBase, &mut basis_used)?,
+                None => t.amount(ParamId::BpuDefaultBase, &mut used)?,
             };
             notes.push(BPU_WAGE_IS_BASE);
             base
         }
     };
-    // `basis × factor` of row `id`, naming the row and then the rows of the basis.
-    let by_basis = |id: ParamId| -> Result<(Rupiah, Used)> {
+    Ok((basis, used))
+}
+
+/// The rule table of the month and the wage basis with its rows.
+struct Basis {
+    t: Table,
+    wage: Rupiah,
+    used: Used,
+}
+
+impl Basis {
+    /// `basis × factor` of row `id`, naming the row and then the rows of the basis.
+    fn times(&self, id: ParamId) -> Result<(Rupiah, Used)> {
         let mut u = Used::default();
-        let a = t.times(wage_basis, id, &mut u)?;
-        u.all(&basis_used);
+        let a = self.t.times(self.wage, id, &mut u)?;
+        u.all(&self.used);
         Ok((a, u))
-    };
+    }
+}
 
-    // ── Scholarships ──
-    let (scholarships, eligible_total) = scholarships(&req.children, &t)?;
-    let any_child = !req.children.is_empty();
-    let scholarship_line = |e: &EligibleTotal| {
-        line(
-            "scholarships",
-            "Beasiswa anak",
-            "Children's scholarships",
-            Some(e.total),
-            e.used.clone(),
-        )
-    };
+fn scholarship_line(e: &EligibleTotal) -> BenefitLine {
+    line(
+        "scholarships",
+        "Beasiswa anak",
+        "Children's scholarships",
+        Some(e.total),
+        e.used.clone(),
+    )
+}
 
-    // ── JKM: death not from a work accident ──
+/// A line of one fixed amount of the table.
+fn amount_line(
+    t: &Table,
+    id: ParamId,
+    key: &'static str,
+    label_id: &'static str,
+    label_en: &'static str,
+) -> Result<BenefitLine> {
+    let mut u = Used::default();
+    let a = t.amount(id, &mut u)?;
+    Ok(line(key, label_id, label_en, Some(a), u))
+}
+
+/// JKM: death not from a work accident (PP 44/2015 Pasal 34 as amended by PP 82/2019); the BPU first-months
+/// rule; scholarships only after the minimum years of membership.
+fn jkm_package(
+    req: &BenefitsRequest,
+    t: &Table,
+    eligible: Option<&EligibleTotal>,
+    notes: &mut Vec<Note>,
+) -> Result<BenefitPackage> {
     let mut early_used = Used::default();
     let early_months = t.count(ParamId::JkmBpuEarlyDeathMonths, &mut early_used)?;
     let joined_recently = req.membership_months.is_some_and(|m| m < early_months);
-    let jkm = if joined_recently && req.scheme == SchemeKind::Bpu {
-        let mut u = early_used.clone();
+    if joined_recently && req.scheme == SchemeKind::Bpu {
+        let mut u = early_used;
         let total = t.amount(ParamId::JkmBpuEarlyDeathTotal, &mut u)?;
         notes.push(Note {
             needs_verification: true,
@@ -398,126 +463,99 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
                 t.row(ParamId::JkmBpuEarlyDeathTotal)?,
             )
         });
-        package(
-            vec![line(
-                "jkm_early_death_total",
-                "Santunan kematian untuk peserta BPU yang baru bergabung (jumlah seluruhnya)",
-                "Death benefit for a newly joined BPU participant (the whole amount)",
-                Some(total),
-                u,
-            )],
-            false,
-        )?
-    } else {
-        if joined_recently {
-            notes.push(PU_NO_EARLY_RULE);
-        }
-        let mut lines = Vec::new();
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkmLumpSum, &mut u)?;
-        lines.push(line(
+        let l = line(
+            "jkm_early_death_total",
+            "Santunan kematian untuk peserta BPU yang baru bergabung (jumlah seluruhnya)",
+            "Death benefit for a newly joined BPU participant (the whole amount)",
+            Some(total),
+            u,
+        );
+        return package(vec![l], false);
+    }
+    if joined_recently {
+        notes.push(PU_NO_EARLY_RULE);
+    }
+    let mut lines = vec![
+        amount_line(
+            t,
+            ParamId::JkmLumpSum,
             "jkm_lump_sum",
             "Santunan kematian sekaligus",
             "Lump-sum death benefit",
-            Some(a),
-            u,
-        ));
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkmPeriodic, &mut u)?;
-        lines.push(line(
+        )?,
+        amount_line(
+            t,
+            ParamId::JkmPeriodic,
             "jkm_periodic",
             "Santunan berkala (dibayar sekaligus)",
             "Periodic benefit (paid at once)",
-            Some(a),
-            u,
-        ));
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkmFuneral, &mut u)?;
-        lines.push(line(
+        )?,
+        amount_line(
+            t,
+            ParamId::JkmFuneral,
             "jkm_funeral",
             "Biaya pemakaman",
             "Funeral costs",
-            Some(a),
-            u,
-        ));
-
-        let mut min_used = Used::default();
-        let min_years = t.count(ParamId::JkmScholarshipMinYears, &mut min_used)?;
-        let long_enough = req
-            .membership_months
-            .is_none_or(|m| m >= min_years.saturating_mul(12));
-        let mut includes = false;
-        if let Some(total) = eligible_total.as_ref() {
-            if long_enough {
-                let mut l = scholarship_line(total);
-                l.rules.push(ParamId::JkmScholarshipMinYears);
-                lines.push(l);
-                includes = true;
-            } else {
-                notes.push(note_from_row(
-                    "JKM_SCHOLARSHIP_MIN_YEARS",
-                    JKM_MIN_ID,
-                    JKM_MIN_EN,
-                    t.row(ParamId::JkmScholarshipMinYears)?,
-                ));
-            }
+        )?,
+    ];
+    let mut min_used = Used::default();
+    let min_years = t.count(ParamId::JkmScholarshipMinYears, &mut min_used)?;
+    let long_enough = req
+        .membership_months
+        .is_none_or(|m| m >= min_years.saturating_mul(12));
+    let mut includes = false;
+    if let Some(total) = eligible {
+        if long_enough {
+            let mut l = scholarship_line(total);
+            l.rules.push(ParamId::JkmScholarshipMinYears);
+            lines.push(l);
+            includes = true;
+        } else {
+            notes.push(note_from_row(
+                "JKM_SCHOLARSHIP_MIN_YEARS",
+                JKM_MIN_ID,
+                JKM_MIN_EN,
+                t.row(ParamId::JkmScholarshipMinYears)?,
+            ));
         }
-        package(lines, includes)?
-    };
+    }
+    package(lines, includes)
+}
 
-    // ── JKK: death from a work accident ──
-    let jkk_death = {
-        let (by_wage, mut u) = by_basis(ParamId::JkkDeathMultiplier)?;
-        let floor = t.amount(ParamId::JkmLumpSum, &mut u)?;
-        let mut lines = vec![line(
+/// JKK: death from a work accident, 48 × the wage basis but at least the JKM lump sum (PP 82/2019).
+fn jkk_death_package(b: &Basis, eligible: Option<&EligibleTotal>) -> Result<BenefitPackage> {
+    let (by_wage, mut u) = b.times(ParamId::JkkDeathMultiplier)?;
+    let floor = b.t.amount(ParamId::JkmLumpSum, &mut u)?;
+    let mut lines = vec![
+        line(
             "jkk_death_lump_sum",
             "Santunan kematian karena kecelakaan kerja",
             "Death benefit for a work accident",
             Some(by_wage.max(floor)),
             u,
-        )];
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkkDeathPeriodic, &mut u)?;
-        lines.push(line(
+        ),
+        amount_line(
+            &b.t,
+            ParamId::JkkDeathPeriodic,
             "jkk_death_periodic",
             "Santunan berkala (dibayar sekaligus)",
             "Periodic benefit (paid at once)",
-            Some(a),
-            u,
-        ));
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkkFuneral, &mut u)?;
-        lines.push(line(
+        )?,
+        amount_line(
+            &b.t,
+            ParamId::JkkFuneral,
             "jkk_funeral",
             "Biaya pemakaman",
             "Funeral costs",
-            Some(a),
-            u,
-        ));
-        if let Some(total) = eligible_total.as_ref() {
-            lines.push(scholarship_line(total));
-        }
-        package(lines, eligible_total.is_some())?
-    };
+        )?,
+    ];
+    lines.extend(eligible.map(scholarship_line));
+    package(lines, eligible.is_some())
+}
 
-    // ── JKK: total permanent disability ──
-    let jkk_disability = {
-        let (a, u) = by_basis(ParamId::JkkTotalDisabilityMultiplier)?;
-        let mut lines = vec![line(
-            "jkk_total_disability",
-            "Santunan cacat total tetap",
-            "Total permanent disability benefit",
-            Some(a),
-            u,
-        )];
-        if let Some(total) = eligible_total.as_ref() {
-            lines.push(scholarship_line(total));
-        }
-        package(lines, eligible_total.is_some())?
-    };
-
-    // ── JKK care ──
-    let mut jkk_care = vec![line(
+/// JKK care: medical care without ceiling, capped items, and the wage while unable to work (STMB).
+fn jkk_care(b: &Basis) -> Result<Vec<BenefitLine>> {
+    let mut care = vec![line(
         "jkk_medical_care",
         "Perawatan dan pengobatan sesuai kebutuhan medis, tanpa batas biaya",
         "Medical care as medically needed, with no cost ceiling",
@@ -525,20 +563,18 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
         Used::default(),
     )];
     for (key, id, label_id, label_en) in CARE_CAPS_BEFORE_STMB {
-        let mut u = Used::default();
-        let a = t.amount(id, &mut u)?;
-        jkk_care.push(line(key, label_id, label_en, Some(a), u));
+        care.push(amount_line(&b.t, id, key, label_id, label_en)?);
     }
-    let (a, u) = by_basis(ParamId::JkkStmbFirst12Months)?;
-    jkk_care.push(line(
+    let (a, u) = b.times(ParamId::JkkStmbFirst12Months)?;
+    care.push(line(
         "jkk_stmb_months_1_12",
         "Pengganti upah selama tidak mampu bekerja, bulan ke-1 sampai ke-12, per bulan",
         "Wage while unable to work, months 1 to 12, per month",
         Some(a),
         u,
     ));
-    let (a, u) = by_basis(ParamId::JkkStmbAfter12Months)?;
-    jkk_care.push(line(
+    let (a, u) = b.times(ParamId::JkkStmbAfter12Months)?;
+    care.push(line(
         "jkk_stmb_from_month_13",
         "Pengganti upah selama tidak mampu bekerja, mulai bulan ke-13 sampai sembuh, per bulan",
         "Wage while unable to work, from month 13 until fit, per month",
@@ -546,13 +582,13 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
         u,
     ));
     for (key, id, label_id, label_en) in CARE_CAPS_AIDS {
-        let mut u = Used::default();
-        let a = t.amount(id, &mut u)?;
-        jkk_care.push(line(key, label_id, label_en, Some(a), u));
+        care.push(amount_line(&b.t, id, key, label_id, label_en)?);
     }
+    Ok(care)
+}
 
-    // ── Notes ──
-    if any_child {
+fn closing_notes(req: &BenefitsRequest, t: &Table, notes: &mut Vec<Note>) -> Result<()> {
+    if !req.children.is_empty() {
         notes.push(note_from_row(
             "SCHOLARSHIP_ENDS",
             SCHOLARSHIP_END_ID,
@@ -570,18 +606,7 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
     notes.push(PARTIAL_DISABILITY);
     notes.push(JHT_BALANCE);
     notes.push(STMB_OLD_RULE);
-
-    Ok(BenefitsResult {
-        month,
-        wage_basis,
-        wage_basis_rules: basis_used.ids,
-        jkm,
-        jkk_death,
-        jkk_disability,
-        jkk_care,
-        scholarships,
-        notes,
-    })
+    Ok(())
 }
 
 /// The scholarships of all eligible children together, with the rows used.
