@@ -5,8 +5,6 @@
 export type Rupiah = string;
 /** A calendar month "YYYY-MM". */
 export type Month = string;
-/** Language of messages. */
-export type Lang = "id" | "en";
 /** What every function throws on bad input: `message` is in the chosen language. */
 export interface CalculatorError extends Error { code: ErrorCodeName; path: string; detail: string }
 export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED" | "JP_CAP_UNKNOWN" | "INVALID_BUDGET_LINE";
@@ -616,7 +614,7 @@ export type UnitKind = "desa" | "kelurahan" | "opd";
 /**
  * What a covered person's family receives (JKM, JKK, scholarships).
  */
-export function benefits(request: BenefitsRequest, lang: Lang | undefined): BenefitsResult;
+export function benefits(request: BenefitsRequest, lang?: Lang): BenefitsResult;
 
 /**
  * The 33 BPU bases of PP 44/2015 Lampiran II with their income bands.
@@ -626,22 +624,22 @@ export function bpuBands(): Band[];
 /**
  * How many people a budget covers for the period, and what is left over.
  */
-export function coverage(request: CoverageRequest, lang: Lang | undefined): CoverageResult;
+export function coverage(request: CoverageRequest, lang?: Lang): CoverageResult;
 
 /**
  * Which programmes apply to a person, and who may pay, in `month` (default: the current month).
  */
-export function eligibility(request: EligibilityRequest, lang: Lang | undefined): EligibilityResult;
+export function eligibility(request: EligibilityRequest, lang?: Lang): EligibilityResult;
 
 /**
  * What covering every group of every unit costs over the period.
  */
-export function estimate(request: EstimateRequest, lang: Lang | undefined): EstimateResult;
+export function estimate(request: EstimateRequest, lang?: Lang): EstimateResult;
 
 /**
  * May Dana Desa pay this category's contributions in this budget year? (`no` | `conditional` | `unknown`)
  */
-export function fundingRule(request: FundingRuleRequest, lang: Lang | undefined): DanaDesaAnswer;
+export function fundingRule(request: FundingRuleRequest, lang?: Lang): DanaDesaAnswer;
 
 /**
  * Version of the module and the span of its rule table.
@@ -651,17 +649,17 @@ export function info(): Info;
 /**
  * "1.500.000" → "1500000"; throws INVALID_AMOUNT or AMOUNT_OUT_OF_RANGE.
  */
-export function parseAmount(text: string, lang: Lang | undefined): string;
+export function parseAmount(text: string, lang?: Lang): string;
 
 /**
  * Every figure in force in a month, with its source: the "Dasar hukum" panel.
  */
-export function rulesInForce(month: Month, lang: Lang | undefined): ParamInfo[];
+export function rulesInForce(month: Month, lang?: Lang): ParamInfo[];
 
 /**
  * An amount in words for budget documents: "dua puluh juta seratus enam puluh ribu rupiah".
  */
-export function terbilang(amount: Rupiah, lang: Lang | undefined): string;
+export function terbilang(amount: Rupiah, lang?: Lang): string;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 

@@ -23,5 +23,10 @@ for entry in widget admin; do
 done
 esbuild pkg/kalkulator_jamsostek.js --minify --format=esm --target=es2020 --legal-comments=none \
   --allow-overwrite --outfile=pkg/kalkulator_jamsostek.js --log-level=warning
+# TypeScript: `lang` may be left out (wasm-bindgen writes `lang: Lang | undefined`, which strict TS makes
+# callers pass); the widget module's own types.
+sed -i 's/, lang: Lang | undefined)/, lang?: Lang)/' pkg/kalkulator_jamsostek.d.ts
+cp www/widget/widget.d.ts pkg/widget.d.ts
+cp LICENSE pkg/LICENSE
 node scripts/pkg-manifest.mjs
 echo "[build] pkg/: $(cd pkg && ls | tr '\n' ' ')"

@@ -16,8 +16,6 @@ const TS_SCALARS: &str = r#"
 export type Rupiah = string;
 /** A calendar month "YYYY-MM". */
 export type Month = string;
-/** Language of messages. */
-export type Lang = "id" | "en";
 /** What every function throws on bad input: `message` is in the chosen language. */
 export interface CalculatorError extends Error { code: ErrorCodeName; path: string; detail: string }
 export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED" | "JP_CAP_UNKNOWN" | "INVALID_BUDGET_LINE";
