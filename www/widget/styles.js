@@ -87,13 +87,37 @@ export function sheet() {
   return shared;
 }
 
-// Print view (RAB) for the same-origin print iframe.
+// Print view (RAB) for the same-origin print iframe: one A4 portrait page for up to 6 groups, black on white.
 export const printCss = `
-@page{size:A4;margin:15mm}
-body{font:11pt/1.35 system-ui,Arial,sans-serif;color:#000;margin:0}
-h1{font-size:14pt;margin:0 0 4pt}p{margin:2pt 0}
-table{border-collapse:collapse;width:100%;margin-top:8pt}
-th,td{border:1px solid #000;padding:3pt 5pt;vertical-align:top;text-align:left}
-td.n,th.n{text-align:right;white-space:nowrap}
-tfoot td{font-weight:bold}.sig{margin-top:30pt;display:flex;justify-content:space-between}
+@page{size:A4 portrait;margin:12mm 12mm 12mm 14mm}
+html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{font:9pt/1.3 Arial,"Liberation Sans",Helvetica,system-ui,sans-serif;color:#000;background:#fff;margin:0;overflow-wrap:anywhere}
+.kop{text-align:center;text-transform:uppercase;font-weight:bold;border-bottom:2px solid #000;padding-bottom:4pt;margin-bottom:6pt}
+.kop p{margin:0}
+h1{font-size:11.5pt;margin:5pt 0 1pt}
+.kop .ta{font-size:10.5pt}
+p{margin:2pt 0}
+table{border-collapse:collapse;width:100%}
+table.info{margin:0 0 6pt}
+table.info td{padding:0 3pt 1pt 0;vertical-align:top}
+table.info td.k{white-space:nowrap;width:1%}
+table.rab{table-layout:fixed;margin-top:2pt}
+table.rab th,table.rab td{border:1px solid #000;padding:2pt 3pt;vertical-align:top;text-align:left}
+table.rab th{font-weight:bold;background:#e6e6e6;text-align:center}
+table.rab td.n{text-align:right;white-space:nowrap}
+table.rab th.n{text-align:center}
+.c-no{width:5%}.c-code{width:11%}.c-desc{width:29%}.c-vol{width:13%}.c-unit{width:6%}.c-price{width:10%}.c-amt{width:12%}.c-src{width:14%}
+tr.sub td{font-weight:bold;background:#f2f2f2}
+tfoot td{font-weight:bold}
+tr.grand td{border-top:2px solid #000}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+.words{margin-top:4pt}
+.small,.legal{font-size:8pt}
+.legal{margin-top:4pt}
+.legal ol{margin:0;padding-left:14pt}
+.place{text-align:right;margin-top:8pt}
+.sig{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8pt;text-align:center;margin-top:2pt;break-inside:avoid}
+.sig p{margin:0}
+.sig .nm{margin-top:40pt;font-weight:bold;text-decoration:underline}
 `;
