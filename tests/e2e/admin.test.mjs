@@ -80,7 +80,7 @@ test('admin tab: sample CSV upload → regency total equals api.estimate for the
   assert.equal(suka.cost, '20160000');
   assert.equal(suka.cells[3], 'Rp20.160.000');
   assert.equal(suka.cells[5], '120'); // target
-  assert.equal(suka.cells[6], '83,3\u00a0%'); // 100 of 120
+  assert.equal(suka.cells[6], '83,3%'); // 100 of 120
   const kel = rows.find((r) => r.name === 'Pasar Baru');
   assert.equal(kel.cells[1], 'Kelurahan');
   assert.equal(kel.cells[4], '—'); // no Dana Desa for a kelurahan
@@ -94,13 +94,13 @@ test('admin tab: sample CSV upload → regency total equals api.estimate for the
 
   // Funding source → Dana Desa: re-estimated (debounced) with the share of each village's allocation.
   await page.locator(`${W} .adm select`).first().selectOption('dana_desa');
-  await poll(async () => (await settled(page)) && (await rowsOf(page)).find((r) => r.name === 'Sukamaju').cells[4] !== '0,00\u00a0%', 'Dana Desa share');
+  await poll(async () => (await settled(page)) && (await rowsOf(page)).find((r) => r.name === 'Sukamaju').cells[4] !== '0,00%', 'Dana Desa share');
   const req = expectedSampleRequest('2026-01');
   for (const u of req.units) if (u.kind === 'desa') u.funder = 'dana_desa';
   const dd = wasm.estimate(req, 'id');
   const ddRow = (await rowsOf(page)).find((r) => r.name === 'Sukamaju');
   const ddUnit = dd.units.find((u) => u.name === 'Sukamaju');
-  assert.equal(ddRow.cells[4], ddUnit.danaDesa.sharePercent.replace('.', ',') + '\u00a0%');
+  assert.equal(ddRow.cells[4], ddUnit.danaDesa.sharePercent.replace('.', ',') + '%');
   assert.equal((await totalOf(page)).digits, dd.total.total);
   assert.deepEqual(page.__errors, []);
   assert.deepEqual(page.__externalRequests, []);

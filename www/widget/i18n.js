@@ -249,8 +249,8 @@ export const RULE_LABELS = {
   scholarship_pt_years: ['Lama beasiswa perguruan tinggi', 'Years of the university scholarship'],
   scholarship_end_age: ['Beasiswa berhenti pada umur 23 tahun, menikah atau bekerja', 'Scholarship ends at age 23, marriage or work'],
   scholarship_max_total: ['Beasiswa paling banyak untuk 2 anak (hasil hitungan)', 'Largest scholarship total for 2 children (computed)'],
-  jkk_death_multiplier: ['JKK: santunan kematian = 48 × upah sebulan (60 % × 80)', 'JKK: death benefit = 48 × monthly wage (60% × 80)'],
-  jkk_total_disability_multiplier: ['JKK: cacat total tetap = 56 × upah sebulan (70 % × 80)', 'JKK: total permanent disability = 56 × monthly wage (70% × 80)'],
+  jkk_death_multiplier: ['JKK: santunan kematian = 48 × upah sebulan (60% × 80)', 'JKK: death benefit = 48 × monthly wage (60% × 80)'],
+  jkk_total_disability_multiplier: ['JKK: cacat total tetap = 56 × upah sebulan (70% × 80)', 'JKK: total permanent disability = 56 × monthly wage (70% × 80)'],
   jkk_death_periodic: ['JKK: santunan berkala bila meninggal', 'JKK: periodic benefit on death'],
   jkk_funeral: ['JKK: biaya pemakaman', 'JKK: funeral costs'],
   jkk_homecare_max: ['JKK: perawatan di rumah, paling banyak (1 tahun)', 'JKK: home care, at most (1 year)'],
@@ -266,7 +266,7 @@ export const RULE_LABELS = {
   foreign_pu_min_months: ['Warga asing: bekerja di Indonesia paling sedikit 6 bulan', 'Foreigners: working in Indonesia at least 6 months'],
   bpu_income_bands: ['Golongan penghasilan dan dasar iuran peserta BPU (33 golongan)', 'BPU income bands and contribution bases (33 bands)'],
   dana_desa_rules: ['Pemakaian Dana Desa untuk iuran', 'Using the Dana Desa for contributions'],
-  pp50_relief_transport: ['Keringanan iuran PP 50/2025 (50 %)', 'PP 50/2025 contribution relief (50%)'],
+  pp50_relief_transport: ['Keringanan iuran PP 50/2025 (50%)', 'PP 50/2025 contribution relief (50%)'],
 };
 export const RULE_SOURCE_ID = {
   jkm_bpu_early_death_total: 'Kantor cabang BPJS Ketenagakerjaan (Meulaboh 2025; Brosur BPU 2026); dasar hukum belum ditemukan',
