@@ -14,10 +14,9 @@ import { explainButton } from './explain.js';
 
 export const adminCss = `
 .adm .tw{overflow-x:auto;max-width:100%}
-.adm .tw table{min-width:34em}
 .adm .tw th,.adm .tw td{overflow-wrap:normal}
-.adm .tw tbody th{min-width:9em}
-.kj .adm th .srt{border:0;background:none;color:inherit;padding:.15em 0;min-height:36px;font-weight:700;text-align:inherit;border-radius:2px}
+.adm .tw tbody th{min-width:7em}
+.kj .adm th .srt{border:0;background:none;color:inherit;padding:.15em 0;min-height:44px;min-width:44px;font-weight:700;text-align:inherit;border-radius:2px}
 .adm th[aria-sort] .srt{text-decoration:underline}
 .adm tfoot td{font-weight:700;border-top:2px solid var(--ln)}
 .adm .imp{margin:.4em 0;padding-inline-start:1.2em}
@@ -26,9 +25,10 @@ export const adminCss = `
 .adm .sum th{font-weight:400}
 .adm .sum td{font-weight:700}
 .adm [hidden]{display:none!important}
-.adm .tw table.sh{min-width:26em}
 .adm .ex{align-items:flex-end}
-.adm .ln{display:block;white-space:nowrap}
+.adm .ln,.adm .lns{display:block}
+.adm .tw th.n{white-space:normal}
+.adm td.n:has(.ln){white-space:normal}
 .adm .offout li{margin:.3em 0}
 .adm .offout li[data-counted=false] [data-status]{font-weight:700}
 `;
@@ -503,11 +503,11 @@ export function renderAdminTab(container, ctx) {
   function renderResult() {
     const r = st.result;
     const dl = (rows) => h('table', { class: 'sum' }, h('tbody', null, rows.map(([k, v]) => h('tr', null, h('th', { scope: 'row' }, k), h('td', { class: 'n' }, v)))));
-    const shares = (title, head, list, label) => h('div', { class: 'tw', role: 'region', 'aria-label': title, tabindex: '0' }, h('table', { class: 'sh' }, h('caption', null, title),
+    const shares = (title, head, list, label) => h('div', { class: 'tw', role: 'region', 'aria-label': title, tabindex: '0' }, h('table', { class: 'sh rf' }, h('caption', null, title),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, head), h('th', { class: 'n', scope: 'col' }, T('total2')),
         h('th', { class: 'n', scope: 'col' }, T('employer')), h('th', { class: 'n', scope: 'col' }, T('worker')))),
-      h('tbody', null, list.map((x) => h('tr', null, h('td', null, label(x)), h('td', { class: 'n' }, rp(x.total.total, lang)),
-        h('td', { class: 'n' }, rp(x.total.employer, lang)), h('td', { class: 'n' }, rp(x.total.worker, lang)))))));
+      h('tbody', null, list.map((x) => h('tr', null, h('th', { scope: 'row' }, label(x)), h('td', { class: 'n', 'data-label': T('total2') }, rp(x.total.total, lang)),
+        h('td', { class: 'n', 'data-label': T('employer') }, rp(x.total.employer, lang)), h('td', { class: 'n', 'data-label': T('worker') }, rp(x.total.worker, lang)))))));
     let words = '';
     try { words = ctx.api.terbilang(r.total.total, lang); } catch { words = ''; }
     const nVill = r.units.filter((u) => u.kind !== 'opd').length;
@@ -549,26 +549,27 @@ export function renderAdminTab(container, ctx) {
       dl([[T('people'), num(r.people, lang)], [T('total'), rp(r.total.total, lang)], [T('employer'), rp(r.total.employer, lang)],
         [T('worker'), rp(r.total.worker, lang)], [T('avg'), rp(r.monthlyAverage.total, lang)]]),
       shares(T('byProg'), T('progCol'), r.programmes, (x) => lab('prog_' + x.programme)), shares(T('byFunder'), T('fundsrc'), r.funders, (x) => funL(x.funder)),
-      h('div', { class: 'tw', role: 'region', 'aria-label': T('byCat'), tabindex: '0' }, h('table', { class: 'sh bycat' }, h('caption', null, T('byCat')),
+      h('div', { class: 'tw', role: 'region', 'aria-label': T('byCat'), tabindex: '0' }, h('table', { class: 'sh bycat rf' }, h('caption', null, T('byCat')),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('cat')), h('th', { class: 'n', scope: 'col' }, T('covered')), h('th', { class: 'n', scope: 'col' }, T('total2')),
           h('th', { class: 'n', scope: 'col' }, T('target')), h('th', { class: 'n', scope: 'col' }, T('cov')))),
         h('tbody', null, r.categories.map((c) => {
           const g = catTargets[c.category];
-          return h('tr', { 'data-cat': c.category }, h('th', { scope: 'row' }, catL(c.category)), h('td', { class: 'n' }, num(c.people, lang)), h('td', { class: 'n' }, rp(c.total.total, lang)),
-            h('td', { class: 'n' }, g ? num(g.target, lang) : '—'), h('td', { class: 'n', 'data-cov': g ? g.covS : '' }, g ? pct(g.covS, lang) : '—'));
+          return h('tr', { 'data-cat': c.category }, h('th', { scope: 'row' }, catL(c.category)), h('td', { class: 'n', 'data-label': T('covered') }, num(c.people, lang)),
+            h('td', { class: 'n', 'data-label': T('total2') }, rp(c.total.total, lang)),
+            h('td', { class: 'n', 'data-label': T('target') }, g ? num(g.target, lang) : '—'), h('td', { class: 'n', 'data-label': T('cov'), 'data-cov': g ? g.covS : '' }, g ? pct(g.covS, lang) : '—'));
         })))),
       h('p', { class: 'hint' }, T('covHint')),
-      budgetLines.length > 0 && h('div', { class: 'tw', role: 'region', 'aria-label': T('lines'), tabindex: '0' }, h('table', { class: 'sh lines' }, h('caption', null, T('lines')),
+      budgetLines.length > 0 && h('div', { class: 'tw', role: 'region', 'aria-label': T('lines'), tabindex: '0' }, h('table', { class: 'sh lines rf' }, h('caption', null, T('lines')),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('lineCode')), h('th', { scope: 'col' }, T('lineName')), h('th', { class: 'n', scope: 'col' }, T('employer')))),
         h('tbody', null, budgetLines.map((b) => h('tr', { 'data-account': b.account },
-          h('td', null, [b.activity, b.account].filter(Boolean).join(' / ') || lab('codePerbup')), h('td', null, lang === 'en' ? b.nameEn : b.nameId),
-          h('td', { class: 'n' }, rp(String(b.employer), lang))))))),
+          h('td', { 'data-label': T('lineCode') }, [b.activity, b.account].filter(Boolean).join(' / ') || lab('codePerbup')), h('td', { 'data-label': T('lineName') }, lang === 'en' ? b.nameEn : b.nameId),
+          h('td', { class: 'n', 'data-label': T('employer') }, rp(String(b.employer), lang))))))),
       r.warnings.length > 0 && h('div', null, h('h4', null, T('notes')), r.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id))),
       h('h3', null, T('table')),
       h('div', { class: 'tw', role: 'region', 'aria-label': T('table'), tabindex: '0' },
-        h('table', { class: 'vt' }, h('caption', { class: 'sr' }, T('table')), h('thead', null, headRow), tbody,
-          h('tfoot', null, h('tr', null, h('td', null, T('totalRow')), h('td'), h('td', { class: 'n' }, num(r.people, lang)),
-            h('td', { class: 'n', 'data-cost': r.total.total }, rp(r.total.total, lang)), h('td'), h('td'), h('td'))))),
+        h('table', { class: 'vt rf st' }, h('caption', { class: 'sr' }, T('table')), h('thead', null, headRow), tbody,
+          h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, T('totalRow')), h('td', { class: 'e' }), h('td', { class: 'n', 'data-label': T('people') }, num(r.people, lang)),
+            h('td', { class: 'n', 'data-label': T('cost'), 'data-cost': r.total.total }, rp(r.total.total, lang)), h('td', { class: 'e' }), h('td', { class: 'e' }), h('td', { class: 'e' }))))),
       showing, h('p', { class: 'bar' }, moreBtn),
       h('div', { class: 'bar ex' }, field('sep', T('sep'), sepSel), h('div', null, h('button', { type: 'button', class: 'pri', 'data-export': '1' }, T('export'))))].filter(Boolean));
     renderRows();
@@ -581,13 +582,13 @@ export function renderAdminTab(container, ctx) {
     for (let k = 0; k < n; k++) {
       const x = st.rows[k];
       frag.append(h('tr', { 'data-name': x.name },
-        h('th', { scope: 'row' }, x.name), h('td', null, kindLabel(x.kind)), h('td', { class: 'n' }, num(x.people, lang)),
-        h('td', { class: 'n', 'data-cost': x.u.total.total }, rp(x.u.total.total, lang)),
-        h('td', { class: 'n' }, x.u.danaDesa ? pct(x.u.danaDesa.sharePercent, lang) : '—'),
-        h('td', { class: 'n' }, !x.covs.length ? '—' : x.covs.length === 1 ? num(x.target, lang)
-          : x.covs.map((g) => h('span', { class: 'ln' }, catL(g.c) + ': ' + num(g.target, lang)))),
-        h('td', { class: 'n', 'data-cov': x.covs.map((g) => g.c + '=' + g.covS).join(' ') }, !x.covs.length ? '—' : x.covs.length === 1 ? pct(x.covS, lang)
-          : x.covs.map((g) => h('span', { class: 'ln' }, catL(g.c) + ': ' + pct(g.covS, lang))))));
+        h('th', { scope: 'row' }, x.name), h('td', { 'data-label': T('kind') }, kindLabel(x.kind)), h('td', { class: 'n', 'data-label': T('people') }, num(x.people, lang)),
+        h('td', { class: 'n', 'data-label': T('cost'), 'data-cost': x.u.total.total }, rp(x.u.total.total, lang)),
+        h('td', { class: 'n', 'data-label': T('dd') }, x.u.danaDesa ? pct(x.u.danaDesa.sharePercent, lang) : '—'),
+        h('td', { class: 'n', 'data-label': T('target') }, !x.covs.length ? '—' : x.covs.length === 1 ? num(x.target, lang)
+          : h('span', { class: 'lns' }, x.covs.map((g) => h('span', { class: 'ln' }, catL(g.c) + ': ' + num(g.target, lang))))),
+        h('td', { class: 'n', 'data-label': T('cov'), 'data-cov': x.covs.map((g) => g.c + '=' + g.covS).join(' ') }, !x.covs.length ? '—' : x.covs.length === 1 ? pct(x.covS, lang)
+          : h('span', { class: 'lns' }, x.covs.map((g) => h('span', { class: 'ln' }, catL(g.c) + ': ' + pct(g.covS, lang)))))));
     }
     clear(tbody).append(frag);
     const left = st.rows.length - n;
