@@ -173,7 +173,7 @@ function renderOfficeStatus() {
     if (!o.name.trim()) { el.replaceChildren(); continue; }
     const why = !st.funded.includes('non_asn') ? 'offNoCat' : !(n > 0) ? 'offZero' : null;
     el.replaceChildren(why
-      ? h('p', { class: 'warn', 'data-counted': 'false' }, T('offOut', { r: T(why) }), ' ',
+      ? h('p', { class: 'warn', 'data-counted': 'false' }, T('offOut', { r: T(why) }), why === 'offNoCat' && ' ',
         why === 'offNoCat' && h('button', { type: 'button', 'data-act': 'fund:non_asn' }, T('offFix')))
       : h('p', { class: 'hint', 'data-counted': 'true' }, T('offIn', { n: new Intl.NumberFormat('id-ID').format(n) })));
   }

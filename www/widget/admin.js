@@ -215,7 +215,7 @@ export function renderAdminTab(container, ctx) {
   const res = h('section', { class: 'res', 'aria-labelledby': id('rt'), hidden: true });
   const sepSel = h('select', null, h('option', { value: ';', selected: st.sep === ';' }, T('semi')), h('option', { value: ',', selected: st.sep === ',' }, T('comma')));
   const root = h('div', { class: 'adm' },
-    h('h2', null, T('title') + (cfg.regency ? ' — ' + cfg.regency : '')),
+    h('h3', null, T('title') + (cfg.regency ? ' — ' + cfg.regency : '')),
     h('p', { class: 'hint' }, T('intro')),
     h('fieldset', null, h('legend', null, T('data')), srcText,
       field('file', T('upload'), fileIn, T('uploadHint')), impList, h('p', { class: 'bar' }, useCfg)),
@@ -336,7 +336,8 @@ export function renderAdminTab(container, ctx) {
     return true;
   }
   function showError(e, req, meta) {
-    const msg = errText(e);
+    // amounts the module refuses: said in words (never the raw digits or a code)
+    const msg = e && e.code === 'AMOUNT_OUT_OF_RANGE' ? lab('amountTooBig') : e && e.code === 'INVALID_AMOUNT' ? lab('amountInvalid') : errText(e);
     const path = (e && e.path) || '';
     let m;
     if (path === 'firstMonth' || path === 'months') { if (fieldError(path, msg)) return; }

@@ -327,8 +327,9 @@ class KalkulatorJamsostek extends HTMLElement {
       onclick: () => this._select(name), onkeydown: (e) => this._tabKey(e),
     }, t('tab_' + name)));
     this._tabs = tabs;
-    this._wrap = h('div', { class: 'kj', lang: this._lang },
-      h('header', { class: 'hd' }, h('h2', null, t('title')), this._regEl = h('p', { class: 'rg' }, this.getAttribute('regency') || '')),
+    // A named region (not a page banner): header and footer inside a section are not landmarks of their own.
+    this._wrap = h('section', { class: 'kj', lang: this._lang, 'aria-labelledby': id('title') },
+      h('header', { class: 'hd' }, h('h2', { id: id('title') }, t('title')), this._regEl = h('p', { class: 'rg' }, this.getAttribute('regency') || '')),
       this._notice = h('div', { class: 'note', role: 'status' }),
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tabsLabel') }, tabs),
       this._panel = h('div', { role: 'tabpanel', id: id('panel'), tabindex: '0' }),
