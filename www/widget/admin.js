@@ -280,14 +280,18 @@ export function renderAdminTab(container, ctx) {
     const meta = [];
     const problems = [];
     const skipped = [];
+    // money fields read when a group uses them (a stale value of a group not counted is never an error)
+    const read = new Map();
     const wageOf = (key, text) => {
-      const d = money(text);
-      if (d == null) problems.push([key, lab('amountInvalid')]);
-      return d || '';
+      if (!read.has(key)) {
+        const d = money(text);
+        if (d == null) problems.push([key, lab('amountInvalid')]);
+        read.set(key, d || '');
+      }
+      return read.get(key);
     };
-    const wages = {};
-    for (const c of [...WAGED, ...puSet]) if (st.wages[c]) wages[c] = wageOf('w:' + c, st.wages[c]);
-    const nonAsnWage = st.nonAsnWage ? wageOf('nonAsnWage', st.nonAsnWage) : '';
+    const wageFor = (c) => (st.wages[c] ? wageOf('w:' + c, st.wages[c]) : '');
+    const nonAsnWageOf = () => (st.nonAsnWage ? wageOf('nonAsnWage', st.nonAsnWage) : '');
     const lines = cfg.budgetLines || {};
     for (const v of st.villages) {
       const counts = v.people || v.targets || {};
@@ -297,7 +301,8 @@ export function renderAdminTab(container, ctx) {
         if (!(n > 0) || !st.cats.has(c)) continue;
         const g = { category: c, people: n };
         if (puSet.has(c) && !WAGED.includes(c)) g.scheme = 'pu';
-        if ((WAGED.includes(c) || puSet.has(c)) && wages[c]) g.wage = wages[c];
+        const w = WAGED.includes(c) || puSet.has(c) ? wageFor(c) : '';
+        if (w) g.wage = w;
         if (lines[c] && v.kind === 'desa') g.budgetLine = { ...lines[c] };
         groups.push(g);
       }
@@ -315,7 +320,7 @@ export function renderAdminTab(container, ctx) {
       const n = officeCount(o);
       if (!(n > 0)) { skipped.push({ o, why: 'zero' }); continue; }
       const g = { category: 'non_asn', people: n, jht: st.jht };
-      const w = o.wage || nonAsnWage;
+      const w = o.wage || nonAsnWageOf();
       if (w) g.wage = w;
       units.push({ name: o.name, kind: 'opd', funder: 'apbd', groups: [g] });
       meta.push({ targets: {}, dd: null, office: o });
@@ -611,17 +616,20 @@ export function renderAdminTab(container, ctx) {
     const sep = st.sep;
     const dec = (s) => (s === null || s === undefined ? '' : sep === ';' ? String(s).replace('.', ',') : String(s));
     const cats = CATS.filter((c) => r.categories.some((x) => x.category === c && x.people > 0));
-    const rows = [[T('name'), T('kind'), T('people'), ...cats.map(catL), T('targetTotal'), T('cov') + ' (%)',
+    // targets and capaian per group (each group against its own target), as the table shows them
+    const tcats = CATS.filter((c) => st.rows.some((x) => x.covs.some((g) => g.c === c)));
+    const rows = [[T('name'), T('kind'), T('people'), ...cats.map(catL), ...tcats.flatMap((c) => [T('target') + ' ' + catL(c), T('cov') + ' ' + catL(c) + ' (%)']),
       T('cost') + ' (Rp)', T('employer') + ' (Rp)', T('worker') + ' (Rp)', T('ddAlloc') + ' (Rp)', T('dd') + ' (%)', T('fundsrc')]];
     for (const x of st.rows) {
       const u = x.u;
       const per = {};
       for (const g of u.groups) per[g.category] = (per[g.category] || 0) + g.people;
-      rows.push([u.name, u.kind, u.people, ...cats.map((c) => per[c] || 0), x.target ?? '', dec(x.covS),
+      const cv = Object.fromEntries(x.covs.map((g) => [g.c, g]));
+      rows.push([u.name, u.kind, u.people, ...cats.map((c) => per[c] || 0), ...tcats.flatMap((c) => (cv[c] ? [cv[c].target, dec(cv[c].covS)] : ['', ''])),
         u.total.total, u.total.employer, u.total.worker, u.danaDesa ? u.danaDesa.allocation : '', dec(u.danaDesa && u.danaDesa.sharePercent),
         [...new Set(u.groups.map((g) => g.funder))].join(' + ')]);
     }
-    rows.push([T('totalRow'), 'total', r.people, ...cats.map((c) => r.categories.find((x) => x.category === c).people), '', '',
+    rows.push([T('totalRow'), 'total', r.people, ...cats.map((c) => r.categories.find((x) => x.category === c).people), ...tcats.flatMap(() => ['', '']),
       r.total.total, r.total.employer, r.total.worker, '', '', '']);
     const text = toCsv(rows, { separator: sep });
     const slug = String(cfg.regency || 'kabupaten').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kabupaten';
