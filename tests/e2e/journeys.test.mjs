@@ -449,6 +449,17 @@ for (const width of [300, 320, 360, 768, 1280]) {
       assert.deepEqual(f.tabs.map(([, n]) => n), [1, 1, 1], `${tab}: a tab label broke: ${JSON.stringify(f.tabs)}`);
       if (width <= 360) assert.deepEqual(f.small, [], `${tab}: targets under 40 × 40 px`);
     }
+    // the explain panel (its table reflows too)
+    await inW(page, '[data-monthly] ~ button.x').click();
+    await inW(page, 'dialog[open]').waitFor();
+    const d = await page.evaluate((w) => {
+      const dlg = document.querySelector(w).shadowRoot.querySelector('dialog[open]');
+      const dr = dlg.getBoundingClientRect();
+      const out = [...dlg.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > dr.right + 0.5).map((el) => el.tagName);
+      return { sideways: dlg.scrollWidth - dlg.clientWidth, out, fits: dr.right <= innerWidth && dr.left >= 0 };
+    }, W);
+    assert.deepEqual(d, { sideways: 0, out: [], fits: true }, `explain panel at ${width} px`);
+    await page.keyboard.press('Escape');
     await assertClean(page, assert);
     await page.context().close();
   });

@@ -72,6 +72,7 @@ background:var(--bg);color:var(--fg);border:2px solid var(--a);border-radius:var
 .kj dialog[open]{display:block}
 .kj dialog::backdrop{background:rgb(0 0 0 / .45)}
 .kj .rule{border-top:1px solid var(--ln);padding:.35em 0}
+.kj dialog th.n{white-space:normal}
 .kj a{color:var(--at);text-decoration:underline}
 .kj .frame{position:fixed;width:0;height:0;border:0;opacity:0}
 .kj summary{cursor:pointer;font-weight:600;min-height:44px;padding:.55em 0}
