@@ -86,16 +86,8 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getMonth)]
     fn get_month(this: &JsDate) -> u32;
 
-    #[wasm_bindgen(thread_local_v2, js_namespace = Array, js_name = prototype)]
-    static ARRAY_PROTOTYPE: JsValue;
-    #[wasm_bindgen(thread_local_v2, js_namespace = Object, js_name = prototype)]
-    static OBJECT_PROTOTYPE: JsValue;
-    #[wasm_bindgen(thread_local_v2, js_namespace = String, js_name = prototype)]
-    static STRING_PROTOTYPE: JsValue;
-    #[wasm_bindgen(thread_local_v2, js_namespace = Number, js_name = prototype)]
-    static NUMBER_PROTOTYPE: JsValue;
-    #[wasm_bindgen(thread_local_v2, js_namespace = Boolean, js_name = prototype)]
-    static BOOLEAN_PROTOTYPE: JsValue;
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf)]
+    fn prototype_of(v: &JsValue) -> JsValue;
     #[wasm_bindgen(js_namespace = Reflect, js_name = getOwnPropertyDescriptor)]
     fn own_descriptor(target: &JsValue, key: &str) -> JsValue;
     #[wasm_bindgen(js_namespace = Reflect, js_name = deleteProperty)]
@@ -135,13 +127,15 @@ fn stringify(v: &JsValue) -> crate::Result<String> {
 /// Removes an own `toJSON` from the prototypes of the values a request holds; returns what to put back.
 fn set_aside_to_json() -> crate::Result<Vec<(JsValue, JsValue)>> {
     let mut aside = Vec::new();
-    for proto in [
-        ARRAY_PROTOTYPE.with(JsValue::clone),
-        OBJECT_PROTOTYPE.with(JsValue::clone),
-        STRING_PROTOTYPE.with(JsValue::clone),
-        NUMBER_PROTOTYPE.with(JsValue::clone),
-        BOOLEAN_PROTOTYPE.with(JsValue::clone),
-    ] {
+    // Array, Object, String, Number and Boolean.prototype, reached from values (no global lookups).
+    let values = [
+        json_parse("[]"),
+        json_parse("{}"),
+        Ok(JsValue::from_str("")),
+        Ok(JsValue::from_f64(0.0)),
+        Ok(JsValue::TRUE),
+    ];
+    for proto in values.iter().flatten().map(prototype_of) {
         let descriptor = own_descriptor(&proto, "toJSON");
         if descriptor.is_undefined() {
             continue;
