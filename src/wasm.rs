@@ -187,6 +187,15 @@ pub fn estimate(
     run(request, lang, estimate::estimate)
 }
 
+/// A national or province-wide estimate from a compact request: kinds of group once, one text line per unit.
+#[wasm_bindgen(js_name = estimateCompact, unchecked_return_type = "EstimateResult")]
+pub fn estimate_compact(
+    #[wasm_bindgen(unchecked_param_type = "CompactRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
+    run(request, lang, estimate::estimate_compact)
+}
+
 /// How many people a budget covers for the period, and what is left over.
 #[wasm_bindgen(unchecked_return_type = "CoverageResult")]
 pub fn coverage(

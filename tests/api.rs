@@ -415,3 +415,28 @@ fn patched_to_json_on_shared_prototypes_changes_nothing() {
         "only the shared prototypes matter"
     );
 }
+
+#[wasm_bindgen_test]
+fn compact_requests_cross_the_boundary() {
+    let req = js(
+        r#"{"firstMonth":"2026-01","months":12,"groups":[{"category":"pekerja_rentan","people":0,"funder":"apbd"},{"category":"perangkat_desa","people":0,"wage":"2.000.000"}],"units":"Wanci;desa;850000000;100;5\nMandati I;kelurahan;;40\n"}"#,
+    );
+    let r = api::estimate_compact(req, JsValue::UNDEFINED).expect("compact");
+    assert_eq!(
+        s(&r, "total.total"),
+        ((140 * 16_800 + 5 * 10_800) * 12).to_string()
+    );
+    assert_eq!(
+        Array::from(&get(&r, "units")).length(),
+        0,
+        "totals by default"
+    );
+    let bad = js(
+        r#"{"firstMonth":"2026-01","months":12,"groups":[{"category":"pekerja_rentan","people":0}],"units":"A;desa;;1\nB;kota;;1"}"#,
+    );
+    let e = api::estimate_compact(bad, JsValue::from_str("en")).unwrap_err();
+    assert_eq!(
+        (code(&e), s(&e, "path")),
+        ("UNKNOWN_VALUE".into(), "units[1].kind".into())
+    );
+}

@@ -12,8 +12,8 @@
 
 use kalkulator_jamsostek::category::{Category, Funder, SchemeKind, WorkKind};
 use kalkulator_jamsostek::estimate::{
-    coverage, estimate, BudgetLineInput, CoverageRequest, Detail, EstimateRequest, EstimateResult,
-    Group, Unit, UnitKind,
+    coverage, estimate, estimate_compact, BudgetLineInput, CompactRequest, CoverageRequest, Detail,
+    EstimateRequest, EstimateResult, Group, Unit, UnitKind,
 };
 use kalkulator_jamsostek::rules::BPU_BANDS;
 use kalkulator_jamsostek::{Month, Rupiah};
@@ -298,4 +298,13 @@ fn largest_plausible_request_does_not_overflow() {
         Rupiah::from_whole(627_800 * 300_000_000 * 60)
     );
     check_parts(&r);
+}
+
+proptest! {
+    #[test]
+    fn compact_text_never_panics(text in "[A-Za-z0-9;\n\r., ]{0,400}", months in 0u32..70, detail in prop::sample::select(vec![Detail::Totals, Detail::Units, Detail::Full])) {
+        let g = Group { label: None, category: Category::PekerjaRentan, work_kind: None, people: 0, scheme: None, base: None, income: None, wage: None, risk_group: None, jht: None, jp: None, funder: None, budget_line: None };
+        let req = CompactRequest { first_month: Month::new(2026, 1).unwrap(), months, groups: vec![g.clone(), Group { category: Category::PerangkatDesa, wage: Some(Rupiah::from_whole(2_000_000)), ..g }], units: text, detail };
+        if let Ok(r) = estimate_compact(&req) { check_parts(&r); }
+    }
 }
