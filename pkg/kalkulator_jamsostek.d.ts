@@ -302,6 +302,28 @@ export type WorkStatus = "informal" | "non_asn" | "kepala_desa" | "perangkat_des
 export type Funder = "apbn" | "apbd" | "dana_desa" | "apbdes" | "self_paid";
 
 /**
+ * `estimateCompact()`'s request.
+ */
+export interface CompactRequest {
+    firstMonth: Month;
+    months: number;
+    /**
+     * The kinds of group (1..=64); their `people` is ignored: the counts are in `units`.
+     */
+    groups: Group[];
+    /**
+     * One line per unit: `name;kind;danaDesa;n0;n1;…` — kind `desa` (or empty), `kelurahan` or `opd`;
+     * danaDesa the yearly allocation in whole rupiah or empty; `ni` the people of `groups[i]` (empty or
+     * missing = 0). Names may not contain `;` or line breaks. Empty lines are skipped.
+     */
+    units: string;
+    /**
+     * "totals" (default) or "units"; per-group detail needs `estimate()`.
+     */
+    detail?: Detail;
+}
+
+/**
  * `fundingRule({ category, year })` of the JS API.
  */
 export interface FundingRuleRequest {
@@ -637,6 +659,11 @@ export function eligibility(request: EligibilityRequest, lang?: Lang): Eligibili
 export function estimate(request: EstimateRequest, lang?: Lang): EstimateResult;
 
 /**
+ * A national or province-wide estimate from a compact request: kinds of group once, one text line per unit.
+ */
+export function estimateCompact(request: CompactRequest, lang?: Lang): EstimateResult;
+
+/**
  * May Dana Desa pay this category's contributions in this budget year? (`no` | `conditional` | `unknown`)
  */
 export function fundingRule(request: FundingRuleRequest, lang?: Lang): DanaDesaAnswer;
@@ -670,6 +697,7 @@ export interface InitOutput {
     readonly coverage: (a: any, b: any) => [number, number, number];
     readonly eligibility: (a: any, b: any) => [number, number, number];
     readonly estimate: (a: any, b: any) => [number, number, number];
+    readonly estimateCompact: (a: any, b: any) => [number, number, number];
     readonly fundingRule: (a: any, b: any) => [number, number, number];
     readonly info: () => [number, number, number];
     readonly parseAmount: (a: any, b: any) => [number, number, number, number];

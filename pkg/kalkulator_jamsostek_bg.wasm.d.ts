@@ -6,6 +6,7 @@ export const bpuBands: () => [number, number, number];
 export const coverage: (a: any, b: any) => [number, number, number];
 export const eligibility: (a: any, b: any) => [number, number, number];
 export const estimate: (a: any, b: any) => [number, number, number];
+export const estimateCompact: (a: any, b: any) => [number, number, number];
 export const fundingRule: (a: any, b: any) => [number, number, number];
 export const info: () => [number, number, number];
 export const parseAmount: (a: any, b: any) => [number, number, number, number];

@@ -11,5 +11,5 @@ pkg.exports = {
   './widget.js': { types: './widget.d.ts', default: './widget.js' },
   './package.json': './package.json',
 };
-pkg.sideEffects = ['./widget.js', './snippets/*'];
+pkg.sideEffects = ['./widget.js', './embed.js', './resizer.js', './snippets/*'];
 writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');

@@ -24,6 +24,11 @@ pub const MAX_PEOPLE: u64 = 300_000_000;
 pub const MAX_UNITS: usize = 100_000;
 pub const MAX_GROUPS_PER_UNIT: usize = 1_000;
 pub const MAX_GROUPS: usize = 1_000_000;
+/// Result size limits, so that no run leaves a page holding more than ~64 MiB of wasm memory (a wasm memory
+/// never shrinks). Measured: a "full" result costs ~4 KB of memory per group, a "units" result ~4 KB per unit
+/// (bench/RESULTS.md). Larger runs use `detail: "totals"` or `estimateCompact`.
+pub const MAX_FULL_GROUPS: usize = 10_000;
+pub const MAX_DETAIL_UNITS: usize = 10_000;
 pub const MAX_NAME_CHARS: usize = 200;
 /// A monthly wage above Rp1 miliar is a typing error.
 pub const MAX_WAGE: Rupiah = Rupiah::from_whole(1_000_000_000);
@@ -271,7 +276,7 @@ struct Resolved {
     from_income: bool,
 }
 
-fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
+fn resolve(g: &Group, kind: UnitKind, unit_funder: Option<Funder>) -> Result<Resolved> {
     if g.people > MAX_PEOPLE {
         return Err(Error::new(ErrorCode::PeopleOutOfRange)
             .at("people")
@@ -287,11 +292,8 @@ fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
             },
         ));
     }
-    let funder = g
-        .funder
-        .or(unit.funder)
-        .unwrap_or(unit.kind.default_funder());
-    match (unit.kind, funder) {
+    let funder = g.funder.or(unit_funder).unwrap_or(kind.default_funder());
+    match (kind, funder) {
         (UnitKind::Kelurahan, Funder::DanaDesa) => {
             return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("funder"))
         }
@@ -375,14 +377,10 @@ pub const MAX_CODE_CHARS: usize = 30;
 pub const MAX_LINE_NAME_CHARS: usize = 100;
 
 /// The group's APBDes line: only for a desa paying from Dana Desa or APBDes (RULES.md Part 2 §3.5, §8).
-fn budget_line(g: &Group, unit: &Unit, funder: Funder) -> Result<Option<BudgetLine>> {
+fn budget_line(g: &Group, kind: UnitKind, funder: Funder) -> Result<Option<BudgetLine>> {
+    check_budget_line(g)?;
     let input = g.budget_line.as_ref();
-    if let Some(i) = input {
-        check_code(i.activity.as_deref(), "budgetLine.activity")?;
-        check_code(i.account.as_deref(), "budgetLine.account")?;
-        check_line_name(i.name.as_deref())?;
-    }
-    if unit.kind != UnitKind::Desa || !matches!(funder, Funder::DanaDesa | Funder::Apbdes) {
+    if kind != UnitKind::Desa || !matches!(funder, Funder::DanaDesa | Funder::Apbdes) {
         return Ok(None);
     }
     let mut line = g.category.apbdes_line();
@@ -399,6 +397,15 @@ fn budget_line(g: &Group, unit: &Unit, funder: Funder) -> Result<Option<BudgetLi
         }
     }
     Ok(Some(line))
+}
+
+fn check_budget_line(g: &Group) -> Result<()> {
+    if let Some(i) = &g.budget_line {
+        check_code(i.activity.as_deref(), "budgetLine.activity")?;
+        check_code(i.account.as_deref(), "budgetLine.account")?;
+        check_line_name(i.name.as_deref())?;
+    }
+    Ok(())
 }
 
 fn check_code(code: Option<&str>, field: &str) -> Result<()> {
@@ -664,6 +671,8 @@ struct Flags {
     from_income: bool,
     dana_desa_over: bool,
     dana_desa_no_rules: bool,
+    /// A unit gave its Dana Desa allocation.
+    dana_desa_allocation: bool,
     used: Vec<(*const Param, usize)>,
 }
 
@@ -674,26 +683,69 @@ struct Flags {
 pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
     let last = validate(req)?;
     let epochs = epochs(req.first_month, req.months)?;
-    let mut run = Run::new(req, &epochs);
+    let period = Period {
+        first: req.first_month,
+        last,
+        months: req.months,
+        detail: req.detail,
+    };
+    let mut run = Run::new(period, &epochs, req.units.len());
     for (ui, unit) in req.units.iter().enumerate() {
-        run.unit(ui, unit, last)?;
+        let meta = UnitMeta::of(unit);
+        let in_unit = |e: Error| e.within(&index_path("units", ui));
+        let mut u = UnitTally::default();
+        for (gi, g) in unit.groups.iter().enumerate() {
+            let in_group = |e: Error| in_unit(e.within(&index_path("groups", gi)));
+            let placed = place(g, &meta, &run.period, &in_group, &in_unit)?;
+            run.tally(&mut u, g.category, g.people, placed, Some(g))
+                .map_err(in_group)?;
+        }
+        run.close_unit(u, &meta)?;
     }
-    run.finish(last)
+    run.finish()
+}
+
+/// Refuses a request whose result would exceed the documented size (`MAX_FULL_GROUPS`, `MAX_DETAIL_UNITS`).
+fn check_result_size(detail: Detail, n_units: usize, n_groups: usize) -> Result<()> {
+    let (n, max, what) = match detail {
+        Detail::Full => (
+            n_groups,
+            MAX_FULL_GROUPS,
+            " (detail \"full\"): use \"units\" or \"totals\"",
+        ),
+        Detail::Units => (
+            n_units,
+            MAX_DETAIL_UNITS,
+            " (detail \"units\"): use \"totals\"",
+        ),
+        Detail::Totals => return Ok(()),
+    };
+    if n > max {
+        let mut d = digits(max as u64);
+        d.push_str(what);
+        return Err(Error::new(ErrorCode::TooManyItems).at("detail").detail(d));
+    }
+    Ok(())
+}
+
+/// The period: 1..=60 months inside the rule table. Returns its last month.
+fn validate_period(first: Month, months: u32) -> Result<Month> {
+    if months == 0 || months > MAX_MONTHS {
+        return Err(Error::new(ErrorCode::MonthsOutOfRange)
+            .at("months")
+            .detail(digits(u64::from(months))));
+    }
+    rules::check_month(first).map_err(|e| e.at("firstMonth"))?;
+    let last = first
+        .plus(months.saturating_sub(1))
+        .ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+    rules::check_month(last).map_err(|e| e.at("months"))?;
+    Ok(last)
 }
 
 /// Step 1: the request's shape and limits. Returns the last month of the period.
 fn validate(req: &EstimateRequest) -> Result<Month> {
-    if req.months == 0 || req.months > MAX_MONTHS {
-        return Err(Error::new(ErrorCode::MonthsOutOfRange)
-            .at("months")
-            .detail(digits(u64::from(req.months))));
-    }
-    rules::check_month(req.first_month).map_err(|e| e.at("firstMonth"))?;
-    let last = req
-        .first_month
-        .plus(req.months.saturating_sub(1))
-        .ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
-    rules::check_month(last).map_err(|e| e.at("months"))?;
+    let last = validate_period(req.first_month, req.months)?;
     if req.units.is_empty() {
         return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
     }
@@ -731,6 +783,7 @@ fn validate(req: &EstimateRequest) -> Result<Month> {
             .at("units")
             .detail(digits(MAX_GROUPS as u64)));
     }
+    check_result_size(req.detail, req.units.len(), n_groups)?;
     // Each group is checked on its own later (with its path); this catches the sum.
     if n_people > MAX_PEOPLE
         && !req
@@ -748,31 +801,97 @@ fn validate(req: &EstimateRequest) -> Result<Month> {
 
 /// Step 2: Dana Desa may not pay a category in a budget year whose instrument forbids it (RULES.md Part 0
 /// "Funding source legality", Part 2 §2 "Dana Desa by year"). A period crossing into such a year is refused
-/// too. The error's path is the funder that decided it: the group's own, else its unit's.
-fn check_funder_by_year(
-    g: &Group,
-    funder: Funder,
-    first: Month,
-    last: Month,
-    flags: &mut Flags,
-) -> Result<()> {
+/// too. Returns whether a "subject to Perbup" or an "unknown year" note applies.
+fn check_funder_by_year(category: Category, funder: Funder, p: &Period) -> Result<(bool, bool)> {
+    let (mut conditional, mut unknown) = (false, false);
     if funder != Funder::DanaDesa {
-        return Ok(());
+        return Ok((conditional, unknown));
     }
-    for year in first.year()..=last.year() {
-        let a = rules::dana_desa_rule(g.category, year);
+    for year in p.first.year()..=p.last.year() {
+        let a = rules::dana_desa_rule(category, year);
         match a.status {
             DanaDesaStatus::No => return Err(a.refusal().at("funder")),
-            DanaDesaStatus::Conditional => flags.dana_desa = true,
-            DanaDesaStatus::Unknown => flags.dana_desa_no_rules = true,
+            DanaDesaStatus::Conditional => conditional = true,
+            DanaDesaStatus::Unknown => unknown = true,
         }
     }
-    Ok(())
+    Ok((conditional, unknown))
+}
+
+/// The period and how much detail to return.
+struct Period {
+    first: Month,
+    last: Month,
+    months: u32,
+    detail: Detail,
+}
+
+/// A unit as the tally needs it (from a request's `Unit`, or a line of a compact request).
+struct UnitMeta<'u> {
+    name: &'u str,
+    kind: UnitKind,
+    funder: Option<Funder>,
+    dana_desa: Option<Rupiah>,
+}
+
+impl<'u> UnitMeta<'u> {
+    fn of(u: &'u Unit) -> UnitMeta<'u> {
+        UnitMeta {
+            name: &u.name,
+            kind: u.kind,
+            funder: u.funder,
+            dana_desa: u.dana_desa,
+        }
+    }
+}
+
+/// A group resolved against its unit and checked: who the people are for the rules, who pays (lawfully in
+/// every month), and its APBDes line.
+#[derive(Clone)]
+struct Placed {
+    r: Resolved,
+    line: Option<BudgetLine>,
+    dana_desa_conditional: bool,
+    dana_desa_unknown: bool,
+}
+
+/// Steps 1–2 for one group. Errors carry the group's path, except a refusal decided by the unit's funder,
+/// which carries the unit's.
+fn place(
+    g: &Group,
+    unit: &UnitMeta,
+    p: &Period,
+    in_group: &dyn Fn(Error) -> Error,
+    in_unit: &dyn Fn(Error) -> Error,
+) -> Result<Placed> {
+    let r = resolve(g, unit.kind, unit.funder).map_err(in_group)?;
+    let funder = r.coverage.funder;
+    let (dana_desa_conditional, dana_desa_unknown) = check_funder_by_year(g.category, funder, p)
+        .map_err(|e| {
+            if g.funder.is_some() {
+                in_group(e)
+            } else {
+                in_unit(e)
+            }
+        })?;
+    // Lines are only returned with units: a national "totals" run allocates none.
+    let line = match p.detail {
+        Detail::Totals => None,
+        _ => budget_line(g, unit.kind, funder).map_err(in_group)?,
+    };
+    if p.detail == Detail::Totals {
+        check_budget_line(g).map_err(in_group)?;
+    }
+    Ok(Placed {
+        r,
+        line,
+        dana_desa_conditional,
+        dana_desa_unknown,
+    })
 }
 
 /// One group's cost over the period.
 struct GroupTally {
-    resolved: Resolved,
     total: Tally,
     programmes: [Tally; 4],
     segments: Vec<Segment>,
@@ -791,12 +910,13 @@ struct UnitTally {
 
 /// The whole run's running totals (step 4).
 struct Run<'a> {
-    req: &'a EstimateRequest,
+    period: Period,
     epochs: &'a [Epoch],
     cache: Cache,
     flags: Flags,
     total: Tally,
     programmes: [Tally; 4],
+    people: u64,
     /// Per epoch: what one month of it costs, in total and per programme.
     epoch_month: Vec<(Tally, [Tally; 4])>,
     /// Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
@@ -806,52 +926,52 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(req: &'a EstimateRequest, epochs: &'a [Epoch]) -> Run<'a> {
+    fn new(period: Period, epochs: &'a [Epoch], n_units: usize) -> Run<'a> {
+        let keep = if period.detail == Detail::Totals {
+            0
+        } else {
+            n_units
+        };
         Run {
-            req,
+            period,
             epochs,
             cache: Cache::default(),
             flags: Flags::default(),
             total: Tally::default(),
             programmes: [Tally::default(); 4],
+            people: 0,
             epoch_month: epochs
                 .iter()
                 .map(|_| (Tally::default(), [Tally::default(); 4]))
                 .collect(),
             categories: [(false, 0u64, Tally::default()); Category::ALL.len()],
             funders: [Tally::default(); 5],
-            units: Vec::with_capacity(if req.detail == Detail::Totals {
-                0
-            } else {
-                req.units.len()
-            }),
+            units: Vec::with_capacity(keep),
         }
     }
 
-    fn unit(&mut self, ui: usize, unit: &Unit, last: Month) -> Result<()> {
-        let mut u = UnitTally::default();
-        for (gi, g) in unit.groups.iter().enumerate() {
-            let in_group = |e: Error| {
-                e.within(&index_path("groups", gi))
-                    .within(&index_path("units", ui))
-            };
-            let r = resolve(g, unit).map_err(in_group)?;
-            let funder = r.coverage.funder;
-            check_funder_by_year(g, funder, self.req.first_month, last, &mut self.flags).map_err(
-                |e| {
-                    if g.funder.is_some() {
-                        in_group(e)
-                    } else {
-                        e.within(&index_path("units", ui))
-                    }
-                },
-            )?;
-            let budget_line = budget_line(g, unit, funder).map_err(in_group)?;
-            let gt = self.group(g, r).map_err(in_group)?;
-            self.add_group(&mut u, g, gt, budget_line)?;
-        }
+    /// Steps 3–4 for one placed group of `people`: its cost, added to its unit and to every total.
+    /// `g` is the request's group when the result lists groups.
+    fn tally(
+        &mut self,
+        u: &mut UnitTally,
+        category: Category,
+        people: u64,
+        placed: Placed,
+        g: Option<&Group>,
+    ) -> Result<()> {
+        self.flags.dana_desa |= placed.dana_desa_conditional;
+        self.flags.dana_desa_no_rules |= placed.dana_desa_unknown;
+        let gt = self.group(people, &placed.r)?;
+        self.add_group(u, category, people, gt, placed, g)
+    }
+
+    /// Closes a unit: its totals into the run's, its result (unless only totals are asked for).
+    fn close_unit(&mut self, u: UnitTally, unit: &UnitMeta) -> Result<()> {
         self.total.add(&u.total)?;
         add_all(&mut self.programmes, &u.programmes)?;
+        self.people = self.people.saturating_add(u.people);
+        self.flags.dana_desa_allocation |= unit.dana_desa.is_some();
         let dana_desa = match (unit.kind, unit.dana_desa) {
             (UnitKind::Desa, Some(allocation)) => {
                 let used = Rupiah::from_units(u.dana_desa_used).ok_or_else(too_large)?;
@@ -864,37 +984,37 @@ impl<'a> Run<'a> {
             }
             _ => None,
         };
-        if self.req.detail != Detail::Totals {
-            let mut budget_lines = Vec::with_capacity(u.lines.len());
-            for (l, t) in u.lines {
-                budget_lines.push(BudgetLineAmount {
-                    activity: l.activity,
-                    account: l.account,
-                    name_id: l.name_id,
-                    name_en: l.name_en,
-                    total: t.shares()?,
-                });
-            }
-            self.units.push(UnitResult {
-                name: unit.name.clone(),
-                kind: unit.kind,
-                people: u.people,
-                total: u.total.shares()?,
-                programmes: programme_amounts(&shares4(&u.programmes)?, true),
-                groups: u.groups,
-                dana_desa,
-                budget_lines,
+        if self.period.detail == Detail::Totals {
+            return Ok(());
+        }
+        let mut budget_lines = Vec::with_capacity(u.lines.len());
+        for (l, t) in u.lines {
+            budget_lines.push(BudgetLineAmount {
+                activity: l.activity,
+                account: l.account,
+                name_id: l.name_id,
+                name_en: l.name_en,
+                total: t.shares()?,
             });
         }
+        self.units.push(UnitResult {
+            name: String::from(unit.name),
+            kind: unit.kind,
+            people: u.people,
+            total: u.total.shares()?,
+            programmes: programme_amounts(&shares4(&u.programmes)?, true),
+            groups: u.groups,
+            dana_desa,
+            budget_lines,
+        });
         Ok(())
     }
 
     /// Step 3: one group's cost, month by month (one computation per distinct participant and epoch).
-    fn group(&mut self, g: &Group, r: Resolved) -> Result<GroupTally> {
+    fn group(&mut self, people: u64, r: &Resolved) -> Result<GroupTally> {
         self.flags.from_income |= r.from_income;
         self.flags.apbn |= r.coverage.funder == Funder::Apbn;
         let mut gt = GroupTally {
-            resolved: r,
             total: Tally::default(),
             programmes: [Tally::default(); 4],
             segments: Vec::new(),
@@ -909,15 +1029,14 @@ impl<'a> Run<'a> {
                 }
             }
             .ok_or_else(too_large)?;
-            let n = g
-                .people
+            let n = people
                 .checked_mul(u64::from(ep.months))
                 .ok_or_else(too_large)?;
             pt.add_to(&mut gt.total, &mut gt.programmes, n)?;
             if let Some((m_total, m_prog)) = self.epoch_month.get_mut(ei) {
-                pt.add_to(m_total, m_prog, g.people)?;
+                pt.add_to(m_total, m_prog, people)?;
             }
-            if self.req.detail == Detail::Full {
+            if self.period.detail == Detail::Full {
                 // Epochs split on any rule change; a group unaffected by it keeps one segment.
                 match gt.segments.last_mut() {
                     Some(last) if last.per_person_month == *pm => {
@@ -940,11 +1059,13 @@ impl<'a> Run<'a> {
     fn add_group(
         &mut self,
         u: &mut UnitTally,
-        g: &Group,
+        category: Category,
+        people: u64,
         gt: GroupTally,
-        budget_line: Option<BudgetLine>,
+        placed: Placed,
+        g: Option<&Group>,
     ) -> Result<()> {
-        let r = gt.resolved;
+        let r = placed.r;
         let funder = r.coverage.funder;
         if funder == Funder::DanaDesa {
             // Dana Desa pays the employer share (for BPU, the whole contribution).
@@ -953,7 +1074,7 @@ impl<'a> Run<'a> {
                 .checked_add(gt.total.employer)
                 .ok_or_else(too_large)?;
         }
-        if let Some(line) = &budget_line {
+        if let Some(line) = &placed.line {
             match u.lines.iter_mut().find(|(l, _)| l.same_line(line)) {
                 Some((_, t)) => t.add(&gt.total)?,
                 None => u.lines.push((line.clone(), gt.total)),
@@ -961,20 +1082,20 @@ impl<'a> Run<'a> {
         }
         u.total.add(&gt.total)?;
         add_all(&mut u.programmes, &gt.programmes)?;
-        u.people = u.people.saturating_add(g.people);
+        u.people = u.people.saturating_add(people);
         if let Some(f) = self.funders.get_mut(funder.index()) {
             f.add(&gt.total)?;
         }
-        if let Some(c) = self.categories.get_mut(g.category as usize) {
+        if let Some(c) = self.categories.get_mut(category as usize) {
             c.0 = true;
-            c.1 = c.1.saturating_add(g.people);
+            c.1 = c.1.saturating_add(people);
             c.2.add(&gt.total)?;
         }
-        if self.req.detail == Detail::Full {
+        if let (Detail::Full, Some(g)) = (self.period.detail, g) {
             u.groups.push(group_result(
                 g,
                 &r,
-                budget_line,
+                placed.line,
                 gt.segments,
                 &gt.total,
                 &gt.programmes,
@@ -983,9 +1104,9 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    fn finish(self, last: Month) -> Result<EstimateResult> {
-        let req = self.req;
-        let mut per_month = Vec::with_capacity(req.months as usize);
+    fn finish(self) -> Result<EstimateResult> {
+        let p = &self.period;
+        let mut per_month = Vec::with_capacity(p.months as usize);
         for (ep, (m_total, m_prog)) in self.epochs.iter().zip(self.epoch_month.iter()) {
             let (m_total, m_prog) = (
                 m_total.shares()?,
@@ -1001,7 +1122,7 @@ impl<'a> Run<'a> {
             }
         }
         let total = self.total.shares()?;
-        let avg = |r: Rupiah| r.div_round(u64::from(req.months)).unwrap_or(Rupiah::ZERO);
+        let avg = |r: Rupiah| r.div_round(u64::from(p.months)).unwrap_or(Rupiah::ZERO);
         let mut categories = Vec::new();
         for (category, (seen, people, t)) in Category::ALL.iter().zip(self.categories.iter()) {
             if *seen {
@@ -1021,16 +1142,11 @@ impl<'a> Run<'a> {
                 });
             }
         }
-        let people = req
-            .units
-            .iter()
-            .flat_map(|u| u.groups.iter())
-            .fold(0u64, |n, g| n.saturating_add(g.people));
         Ok(EstimateResult {
-            first_month: req.first_month,
-            last_month: last,
-            months: req.months,
-            people,
+            first_month: p.first,
+            last_month: p.last,
+            months: p.months,
+            people: self.people,
             monthly_average: Shares {
                 total: avg(total.total),
                 employer: avg(total.employer),
@@ -1041,9 +1157,9 @@ impl<'a> Run<'a> {
             programmes: programme_amounts(&shares4(&self.programmes)?, true),
             categories,
             funders,
+            rules: rules_used(&self.flags, self.epochs, p.first, p.last),
+            warnings: warnings(&self.flags, p, self.epochs),
             units: self.units,
-            rules: rules_used(&self.flags, self.epochs, req.first_month, last),
-            warnings: warnings(&self.flags, req, self.epochs),
         })
     }
 }
@@ -1152,7 +1268,7 @@ fn percent(part: Rupiah, whole: Rupiah) -> Option<String> {
     Some(s)
 }
 
-fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note> {
+fn warnings(flags: &Flags, p: &Period, epochs: &[Epoch]) -> Vec<Note> {
     let mut w = Vec::new();
     if flags.dana_desa {
         w.push(Note {
@@ -1181,10 +1297,7 @@ fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note>
             needs_verification: false,
         });
     }
-    if flags.dana_desa
-        && req.units.iter().any(|u| u.dana_desa.is_some())
-        && (req.months != 12 || req.first_month.month() != 1)
-    {
+    if flags.dana_desa && flags.dana_desa_allocation && (p.months != 12 || p.first.month() != 1) {
         w.push(Note {
             code: "DANA_DESA_SHARE_PERIOD",
             id: "Persentase Dana Desa membandingkan biaya periode ini dengan pagu satu tahun anggaran.",
@@ -1331,6 +1444,9 @@ pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
         warnings: one.warnings,
     })
 }
+
+mod compact;
+pub use compact::{estimate_compact, CompactRequest, MAX_COMPACT_GROUPS};
 
 #[cfg(test)]
 mod tests;

@@ -86,6 +86,15 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getMonth)]
     fn get_month(this: &JsDate) -> u32;
 
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf)]
+    fn prototype_of(v: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = getOwnPropertyDescriptor)]
+    fn own_descriptor(target: &JsValue, key: &str) -> JsValue;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = deleteProperty)]
+    fn delete_property(target: &JsValue, key: &str) -> bool;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = defineProperty)]
+    fn define_property(target: &JsValue, key: &str, descriptor: &JsValue) -> bool;
+
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
@@ -101,11 +110,48 @@ fn from_js<T: DeserializeOwned>(v: &JsValue) -> crate::Result<T> {
 // The generic functions stay thin: what does not depend on the type is written once.
 #[inline(never)]
 fn stringify(v: &JsValue) -> crate::Result<String> {
+    // Old host libraries put `toJSON` on shared prototypes (Prototype.js: Array.prototype.toJSON returns a
+    // string), which JSON.stringify would call on every array of the request. Set them aside for this one
+    // synchronous call and put them back exactly as they were; refuse once if one cannot be moved.
+    let aside = set_aside_to_json()?;
     // undefined, functions and symbols stringify to undefined; BigInt and cycles throw.
-    json_stringify(v)
-        .ok()
+    let text = json_stringify(v);
+    for (proto, descriptor) in &aside {
+        define_property(proto, "toJSON", descriptor);
+    }
+    text.ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| Error::new(ErrorCode::InvalidInput).detail("not JSON"))
+}
+
+/// Removes an own `toJSON` from the prototypes of the values a request holds; returns what to put back.
+fn set_aside_to_json() -> crate::Result<Vec<(JsValue, JsValue)>> {
+    let mut aside = Vec::new();
+    // Array, Object, String, Number and Boolean.prototype, reached from values (no global lookups).
+    let values = [
+        json_parse("[]"),
+        json_parse("{}"),
+        Ok(JsValue::from_str("")),
+        Ok(JsValue::from_f64(0.0)),
+        Ok(JsValue::TRUE),
+    ];
+    for proto in values.iter().flatten().map(prototype_of) {
+        let descriptor = own_descriptor(&proto, "toJSON");
+        if descriptor.is_undefined() {
+            continue;
+        }
+        if !delete_property(&proto, "toJSON") {
+            for (p, d) in &aside {
+                define_property(p, "toJSON", d);
+            }
+            return Err(Error::new(ErrorCode::InvalidInput).detail("toJSON").text(
+                "Halaman ini mengunci perubahan fungsi bawaan peramban (toJSON), sehingga isian tidak dapat dibaca dengan aman; beri tahu pengelola situs",
+                "This page has locked a changed browser built-in (toJSON), so the input cannot be read safely; tell the site's administrator",
+            ));
+        }
+        aside.push((proto, descriptor));
+    }
+    Ok(aside)
 }
 
 #[inline(never)]
@@ -139,6 +185,15 @@ pub fn estimate(
     #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
 ) -> JsResult {
     run(request, lang, estimate::estimate)
+}
+
+/// A national or province-wide estimate from a compact request: kinds of group once, one text line per unit.
+#[wasm_bindgen(js_name = estimateCompact, unchecked_return_type = "EstimateResult")]
+pub fn estimate_compact(
+    #[wasm_bindgen(unchecked_param_type = "CompactRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | undefined")] lang: JsValue,
+) -> JsResult {
+    run(request, lang, estimate::estimate_compact)
 }
 
 /// How many people a budget covers for the period, and what is left over.

@@ -366,3 +366,77 @@ fn jp_before_its_first_known_cap_is_refused_naming_the_month() {
         )
     );
 }
+
+#[wasm_bindgen_test]
+fn patched_to_json_on_shared_prototypes_changes_nothing() {
+    // Prototype.js-era hosts: Array.prototype.toJSON returns a string, String/Number get one too.
+    let req = r#"{"firstMonth":"2026-01","months":12,"units":[{"name":"Wanci","funder":"apbd","groups":[{"category":"pekerja_rentan","people":100},{"category":"perangkat_desa","people":2,"wage":"2000000"}]}]}"#;
+    let clean = s(
+        &api::estimate(js(req), JsValue::UNDEFINED).unwrap(),
+        "total.total",
+    );
+    let patch = js_sys::Function::new_with_args("", "return 'patched'");
+    let protos: Vec<JsValue> = ["Array", "String", "Number", "Object"]
+        .iter()
+        .map(|n| {
+            Reflect::get(
+                &Reflect::get(&js_sys::global(), &(*n).into()).unwrap(),
+                &"prototype".into(),
+            )
+            .unwrap()
+        })
+        .collect();
+    for p in &protos {
+        Reflect::set(p, &"toJSON".into(), &patch).unwrap();
+    }
+    let r = api::estimate(js(req), JsValue::UNDEFINED);
+    let still = protos
+        .iter()
+        .all(|p| Reflect::get(p, &"toJSON".into()).unwrap() == JsValue::from(patch.clone()));
+    for p in &protos {
+        Reflect::delete_property(&Object::from(p.clone()), &"toJSON".into()).unwrap();
+    }
+    assert_eq!(
+        s(&r.expect("computes despite the patches"), "total.total"),
+        clean
+    );
+    assert!(still, "the host's patches are put back");
+    // A toJSON the module cannot move (non-configurable): refused once, with a clear message.
+    let arr = protos[0].clone();
+    let desc = js("{\"value\":1,\"configurable\":false,\"writable\":false,\"enumerable\":false}");
+    let locked_proto = Object::create(&Object::from(arr));
+    Reflect::define_property(&locked_proto, &"toJSON".into(), &Object::from(desc)).unwrap();
+    assert_eq!(
+        s(
+            &api::estimate(js(req), JsValue::UNDEFINED).unwrap(),
+            "total.total"
+        ),
+        clean,
+        "only the shared prototypes matter"
+    );
+}
+
+#[wasm_bindgen_test]
+fn compact_requests_cross_the_boundary() {
+    let req = js(
+        r#"{"firstMonth":"2026-01","months":12,"groups":[{"category":"pekerja_rentan","people":0,"funder":"apbd"},{"category":"perangkat_desa","people":0,"wage":"2.000.000"}],"units":"Wanci;desa;850000000;100;5\nMandati I;kelurahan;;40\n"}"#,
+    );
+    let r = api::estimate_compact(req, JsValue::UNDEFINED).expect("compact");
+    assert_eq!(
+        s(&r, "total.total"),
+        ((140 * 16_800 + 5 * 10_800) * 12).to_string()
+    );
+    assert_eq!(
+        Array::from(&get(&r, "units")).length(),
+        0,
+        "totals by default"
+    );
+    let bad = js(
+        r#"{"firstMonth":"2026-01","months":12,"groups":[{"category":"pekerja_rentan","people":0}],"units":"A;desa;;1\nB;kota;;1"}"#,
+    );
+    let e = api::estimate_compact(bad, JsValue::from_str("en")).unwrap_err();
+    assert_eq!(
+        (code(&e), s(&e, "path")),
+        ("UNKNOWN_VALUE".into(), "units[1].kind".into())
+    );
+}

@@ -12,8 +12,8 @@
 
 use kalkulator_jamsostek::category::{Category, Funder, SchemeKind, WorkKind};
 use kalkulator_jamsostek::estimate::{
-    coverage, estimate, BudgetLineInput, CoverageRequest, Detail, EstimateRequest, EstimateResult,
-    Group, Unit, UnitKind,
+    coverage, estimate, estimate_compact, BudgetLineInput, CompactRequest, CoverageRequest, Detail,
+    EstimateRequest, EstimateResult, Group, Unit, UnitKind,
 };
 use kalkulator_jamsostek::rules::BPU_BANDS;
 use kalkulator_jamsostek::{Month, Rupiah};
@@ -144,7 +144,11 @@ fn check_parts(r: &EstimateResult) {
     );
     assert_eq!(sum(r.funders.iter().map(|f| &f.total.total)), t, "funders");
     assert_eq!(r.per_month.len(), r.months as usize);
-    for u in &r.units {
+    for u in r
+        .units
+        .iter()
+        .filter(|_| r.units.iter().any(|u| !u.groups.is_empty()))
+    {
         assert_eq!(
             sum(u.groups.iter().map(|g| &g.total.total)),
             u.total.total,
@@ -255,6 +259,16 @@ proptest! {
         let _ = Month::parse(&s);
     }
 
+    /// The boundary's hand-written JSON reader, fuzzed directly: JSON-shaped noise (brackets, quotes, escapes,
+    /// numbers, the request's own keys) never panics, and every request it accepts computes or is refused.
+    #[test]
+    fn json_reader_never_panics(s in r#"(\{|\}|\[|\]|"|,|:|\\|u00|[0-9]{1,3}|-|\.|e|true|null|"firstMonth"|"months"|"units"|"groups"|"category"|"pekerja_rentan"|"people"|"2026-01"|"wage"|"budgetLine"| ){0,80}"#) {
+        if let Ok(req) = kalkulator_jamsostek::json::from_str::<EstimateRequest>(&s) {
+            if let Ok(r) = estimate(&req) { check_parts(&r); }
+        }
+        let _ = kalkulator_jamsostek::json::from_str::<CompactRequest>(&s);
+    }
+
     #[test]
     fn amounts_round_trip(n in 0u64..=999_999_999_999_999) {
         let r = Rupiah::from_whole(n);
@@ -298,4 +312,14 @@ fn largest_plausible_request_does_not_overflow() {
         Rupiah::from_whole(627_800 * 300_000_000 * 60)
     );
     check_parts(&r);
+}
+
+proptest! {
+    #[test]
+    fn compact_text_never_panics(text in "[A-Za-z0-9;\n\r., ]{0,400}", months in 0u32..70, detail in prop::sample::select(vec![Detail::Totals, Detail::Units, Detail::Full])) {
+        let g = Group { label: None, category: Category::PekerjaRentan, work_kind: None, people: 0, scheme: None, base: None, income: None, wage: None, risk_group: None, jht: None, jp: None, funder: None, budget_line: None };
+        let req = CompactRequest { first_month: Month::new(2026, 1).unwrap(), months, groups: vec![g.clone(), Group { category: Category::PerangkatDesa, wage: Some(Rupiah::from_whole(2_000_000)), ..g }], units: text, detail };
+        // Units are listed (and must add up) only with detail "units".
+        if let Ok(r) = estimate_compact(&req) { if req.detail == Detail::Units { check_parts(&r); } }
+    }
 }

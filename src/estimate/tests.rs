@@ -785,3 +785,49 @@ fn budget_lines_national_configured_and_refused() {
         assert!(e.message(Lang::Id).contains("kode hanya angka dan titik"));
     }
 }
+
+#[test]
+fn result_size_is_capped_by_detail() {
+    // ~4 KB of wasm memory per group in a "full" result: more than 10 000 groups would pass 64 MiB.
+    let units: Vec<Unit> = (0..2_001)
+        .map(|i| {
+            unit(
+                &format!("Desa {i}"),
+                vec![group(Category::PekerjaRentan, 1); 5],
+            )
+        })
+        .collect();
+    let e = estimate(&EstimateRequest {
+        detail: Detail::Full,
+        ..req("2026-01", 12, units.clone())
+    })
+    .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::TooManyItems, "detail")
+    );
+    assert!(e.detail.starts_with("10000 (detail \"full\")"));
+    let r = estimate(&EstimateRequest {
+        detail: Detail::Totals,
+        ..req("2026-01", 12, units)
+    })
+    .unwrap();
+    assert_eq!(r.people, 10_005);
+    let many: Vec<Unit> = (0..10_001)
+        .map(|i| {
+            unit(
+                &format!("Desa {i}"),
+                vec![group(Category::PekerjaRentan, 1)],
+            )
+        })
+        .collect();
+    let e = estimate(&EstimateRequest {
+        detail: Detail::Units,
+        ..req("2026-01", 12, many)
+    })
+    .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::TooManyItems, "detail")
+    );
+}
