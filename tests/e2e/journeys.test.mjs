@@ -215,6 +215,13 @@ test('citizen journey: the income field reads the same five ways (self-paid band
   await err.waitFor();
   assert.equal(await err.textContent(), 'Tulis penghasilan dengan angka, misalnya 1.500.000, 1,5 juta atau Rp2jt.');
   assert.equal(await inW(page, '[data-monthly]').count(), 0);
+  // a wage earner (perangkat desa): the siltap typed "1,5 juta" is the base; "2 miliar" is read and refused in words
+  await inW(page, '[id$="-c-job"]').selectOption('perangkat_desa');
+  await inW(page, '[id$="-c-payer"]').selectOption('auto');
+  await inW(page, '[id$="-c-income"]').fill('1,5 juta');
+  await poll(async () => (await basis.count()) && (await basis.textContent()) === 'Dasar iuran: upah Rp1.500.000 per bulan.', 'wage basis');
+  await inW(page, '[id$="-c-income"]').fill('2 miliar');
+  await poll(async () => (await err.count()) && (await err.textContent()) === 'Jumlah rupiah terlalu besar; periksa jumlah nolnya.', 'too large, in words');
   await assertClean(page, assert);
   await page.context().close();
 });

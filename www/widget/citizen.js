@@ -98,7 +98,9 @@ export function renderCitizenTab(root, ctx) {
       app(out, fam);
       ctx.announce(t('cAnnounce', rp(pm.total.total, lang), rp(b.jkm.total, lang)));
     } catch (e) {
-      app(out, h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
+      // an income the module refuses is said in words (never a code or raw digits)
+      const msg = e?.code === 'AMOUNT_OUT_OF_RANGE' ? t('amountTooBig') : e?.code === 'INVALID_AMOUNT' ? t('cIncomeInvalid') : ctx.errorText(e);
+      app(out, h('p', { class: 'err', role: 'alert' }, msg));
     }
   }
   // The assumptions behind each family figure, next to it (not only in the explain panel).

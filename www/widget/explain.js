@@ -17,7 +17,7 @@ export function ruleValue(p, lang) {
 
 const byId = (rules) => new Map((rules || []).map((r) => [r.id, r]));
 
-/** "JKK 1 % × Rp1.000.000 + JKM Rp6.800" for a person-month's lines. */
+/** "JKK 1% × Rp1.000.000 + JKM Rp6.800" for a person-month's lines. */
 export function formula(lines, rules, basis, lang) {
   const m = byId(rules);
   return lines.map((l) => {
