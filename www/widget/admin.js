@@ -68,7 +68,7 @@ const S = {
     offOut: 'Kantor yang tidak dihitung', offOutTag: 'tidak dihitung', offNoCat: 'kelompok Non-ASN tidak dicentang di "Kelompok yang dihitung"',
     offAddCat: 'Hitung Non-ASN', offZero: 'jumlah pegawai Non-ASN belum diisi (0) di konfigurasi', offCount: 'Jumlah Non-ASN {o}',
     lines: 'Mata anggaran APBDes (dari semua desa)', lineCode: 'Kode kegiatan / rekening', lineName: 'Uraian',
-    ddNo: 'Dana Desa tidak boleh dipakai untuk iuran {c} pada Tahun Anggaran {y} ({i}).', ddFix: 'Ganti ke APBDes (selain Dana Desa)',
+    ddNo: 'Dana Desa tidak boleh dipakai untuk iuran {c} pada Tahun Anggaran {y} ({i}). Yang sah: APBDes selain Dana Desa (ADD, PAD, pendapatan lain desa) atau APBD kabupaten.', ddFix: 'Ganti ke APBDes (selain Dana Desa)',
     ddFixed: 'Sumber dana desa sekarang APBDes (selain Dana Desa).', ddCond: 'Dana Desa untuk {c} pada {y}: {r}',
   },
   en: {
@@ -100,7 +100,7 @@ const S = {
     offOut: 'Offices not counted', offOutTag: 'not counted', offNoCat: 'the Non-ASN group is not ticked under "Groups included"',
     offAddCat: 'Count Non-ASN', offZero: 'no Non-ASN staff number (0) in the configuration', offCount: 'Non-ASN staff of {o}',
     lines: 'APBDes budget lines (all villages)', lineCode: 'Activity / account code', lineName: 'Description',
-    ddNo: 'Dana Desa may not pay the contributions of {c} in budget year {y} ({i}).', ddFix: 'Switch to APBDes (other than Dana Desa)',
+    ddNo: 'Dana Desa may not pay the contributions of {c} in budget year {y} ({i}). Lawful: APBDes other than Dana Desa (ADD, PAD, other village income) or the regency APBD.', ddFix: 'Switch to APBDes (other than Dana Desa)',
     ddFixed: 'Village funding source is now APBDes (other than Dana Desa).', ddCond: 'Dana Desa for {c} in {y}: {r}',
   },
 };

@@ -30,7 +30,7 @@ background:var(--bg);color:var(--at);padding:.45em .8em;min-height:44px;line-hei
 text-align:center;text-decoration:none;font:inherit;font-weight:600}
 .kj button.pri{background:var(--a);color:var(--on)}
 .kj button[disabled]{opacity:.55;cursor:not-allowed}
-.tabs button{border-radius:var(--r) var(--r) 0 0;border-bottom:0;flex:1 1 auto;min-width:0;padding:.45em .3em;
+.tabs button{border-radius:var(--r) var(--r) 0 0;border-bottom:0;flex:1 1 0;min-width:max-content;padding:.45em .3em;
 white-space:nowrap;overflow-wrap:normal;word-break:keep-all;hyphens:none}
 @container (max-width:340px){.tabs button{font-size:.9em;padding:.45em .15em;letter-spacing:-.01em}}
 .tabs button[aria-selected=true]{background:var(--a);color:var(--on)}
