@@ -131,7 +131,7 @@ test('Dana Desa as the funder: share of the allocation shown (2,37 % of Rp850.00
   await field(page, 'groups[0].people').fill('100');
   await assertTotal(page, 'Rp20.160.000');
   assert.equal(await field(page, 'danaDesa').inputValue(), '850000000');
-  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s%\sdari Dana Desa Rp850\.000\.000/);
+  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s?%\sdari Dana Desa Rp850\.000\.000/);
   assert.match(await page.locator(`${W} form`).textContent(), /Perbup\/juknis/);
   await page.context().close();
 });

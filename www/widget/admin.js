@@ -64,12 +64,12 @@ const S = {
     steps: '{n} desa/kelurahan dan {m} kantor, {p} orang, {k} bulan; setiap angka dihitung modul aturan per orang per bulan.',
     announce: 'Rekap {r}: {t} untuk {p} orang selama {n} bulan.', cat: 'Kelompok', total2: 'Total',
     ddAlloc: 'Pagu Dana Desa', progCol: 'Program', fundsrc: 'Sumber dana', targetTotal: 'Target total',
-    covered: 'Terlindungi', covOf: '{c} {p}', covNone: '—', covHint: 'Capaian target dihitung per kelompok: yang terlindungi dibagi target kelompok yang sama.',
+    covered: 'Terlindungi', covHint: 'Capaian target dihitung per kelompok: yang terlindungi dibagi target kelompok yang sama.',
     offOut: 'Kantor yang tidak dihitung', offOutTag: 'tidak dihitung', offNoCat: 'kelompok Non-ASN tidak dicentang di "Kelompok yang dihitung"',
     offAddCat: 'Hitung Non-ASN', offZero: 'jumlah pegawai Non-ASN belum diisi (0) di konfigurasi', offCount: 'Jumlah Non-ASN {o}',
     lines: 'Mata anggaran APBDes (dari semua desa)', lineCode: 'Kode kegiatan / rekening', lineName: 'Uraian',
     ddNo: 'Dana Desa tidak boleh dipakai untuk iuran {c} pada Tahun Anggaran {y} ({i}). Yang sah: APBDes selain Dana Desa (ADD, PAD, pendapatan lain desa) atau APBD kabupaten.', ddFix: 'Ganti ke APBDes (selain Dana Desa)',
-    ddFixed: 'Sumber dana desa sekarang APBDes (selain Dana Desa).', ddCond: 'Dana Desa untuk {c} pada {y}: {r}',
+    ddFixed: 'Sumber dana desa sekarang APBDes (selain Dana Desa).',
   },
   en: {
     title: 'Regency overview', intro: 'Every village and office (Non-ASN staff) is computed at once.',
@@ -96,12 +96,12 @@ const S = {
     steps: '{n} villages and {m} offices, {p} people, {k} months; every figure is computed by the rules module per person per month.',
     announce: '{r} overview: {t} for {p} people over {n} months.', cat: 'Group', total2: 'Total',
     ddAlloc: 'Dana Desa allocation', progCol: 'Programme', fundsrc: 'Funding source', targetTotal: 'Total target',
-    covered: 'Covered', covOf: '{c} {p}', covNone: '—', covHint: 'Targets are compared per group: people covered divided by the target of the same group.',
+    covered: 'Covered', covHint: 'Targets are compared per group: people covered divided by the target of the same group.',
     offOut: 'Offices not counted', offOutTag: 'not counted', offNoCat: 'the Non-ASN group is not ticked under "Groups included"',
     offAddCat: 'Count Non-ASN', offZero: 'no Non-ASN staff number (0) in the configuration', offCount: 'Non-ASN staff of {o}',
     lines: 'APBDes budget lines (all villages)', lineCode: 'Activity / account code', lineName: 'Description',
     ddNo: 'Dana Desa may not pay the contributions of {c} in budget year {y} ({i}). Lawful: APBDes other than Dana Desa (ADD, PAD, other village income) or the regency APBD.', ddFix: 'Switch to APBDes (other than Dana Desa)',
-    ddFixed: 'Village funding source is now APBDes (other than Dana Desa).', ddCond: 'Dana Desa for {c} in {y}: {r}',
+    ddFixed: 'Village funding source is now APBDes (other than Dana Desa).',
   },
 };
 
@@ -175,7 +175,9 @@ export function renderAdminTab(container, ctx) {
     wages: { ...(cfg.siltap || {}), ...savedWages },
     nonAsnWage: typeof saved.nonAsnWage === 'string' ? saved.nonAsnWage : '',
     jht: saved.jht !== false,
-    officeCounts: isObj(saved.officeCounts) ? Object.fromEntries(Object.entries(saved.officeCounts).filter(([, v]) => typeof v === 'string' && v.length < 20)) : {},
+    // office name → staff number typed here (a null-prototype map: office names are untrusted text)
+    officeCounts: Object.assign(Object.create(null), isObj(saved.officeCounts)
+      ? Object.fromEntries(Object.entries(saved.officeCounts).filter(([, v]) => typeof v === 'string' && v.length < 20)) : {}),
     villages: savedVillages.length ? savedVillages : fromConfig(),
     file: savedVillages.length ? (typeof savedData.file === 'string' && savedData.file.trim() ? savedData.file : 'CSV') : '',
     sort: null, shown: PAGE, result: null, rows: null, meta: null,
