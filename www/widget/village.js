@@ -638,7 +638,7 @@ export function renderVillageTab(root, ctx) {
       H('header', { class: 'kop' },
         ctx.regency && H('p', { 'data-rab': 'kab' }, t('rabGov', ctx.regency)),
         kecamatan && H('p', { 'data-rab': 'kec' }, t('rabKec', kecamatan)),
-        H('p', { 'data-rab': 'desa' }, t('rabGov', t('kind_' + u.kind) + ' ' + u.name)),
+        H('p', { 'data-rab': 'desa' }, t('rabGov', (/^(desa|kelurahan)\s/i.test(u.name) ? '' : u.kind === 'kelurahan' ? 'Kelurahan ' : 'Desa ') + u.name)),
         H('h1', null, t('rabTitle')),
         H('p', { class: 'ta', 'data-rab': 'year' }, t('rabYear', st.year))),
       H('table', { class: 'info' }, H('tbody', null,
