@@ -568,9 +568,9 @@ export function renderVillageTab(root, ctx) {
         code, rows: rows.filter((r) => (r.activity || '') === code),
         bidang: code ? [parts[0], BIDANG[parts[0]]].filter(Boolean).join(' ') : t('codePerbup'),
         sub: code && parts.length > 2 ? [parts.slice(0, 2).join('.'), SUB_BIDANG[parts.slice(0, 2).join('.')]].filter(Boolean).join(' ') : t('codePerbup'),
-        title: code ? KEGIATAN[code] || '' : t('codePerbup'),
+        title: code ? KEGIATAN[code] || t('kegPerbup') : t('codePerbup'),
       };
-    }).map((k) => ({ ...k, name: [k.code, k.code ? k.title : t('codePerbup')].filter(Boolean).join(' ') }));
+    }).map((k) => ({ ...k, name: k.code ? k.code + ' ' + k.title : k.title }));
     let words = '';
     try { words = api.terbilang(res.total.employer, lang); } catch { /* shown without words */ }
     let inf = {};
@@ -605,7 +605,7 @@ export function renderVillageTab(root, ctx) {
   const signers = () => [
     [t('rabPka') + ',', st.rab.pkaTitle.trim() || 'Kaur Keuangan', st.rab.pkaName.trim()],
     [t('rabVer') + ',', st.rab.verTitle.trim() || 'Sekretaris Desa', st.rab.verName.trim()],
-    [t('rabAppr') + ',', t('rabKades', last.units[0].name), st.rab.kadesName.trim()],
+    [t('rabAppr') + ',', t('rabKades', last.units[0].name.replace(/^(desa|kelurahan)\s+/i, '')), st.rab.kadesName.trim()],
   ];
 
   /** The RAB as a document in the same-origin print iframe, built with createElement/textContent only. */
@@ -649,8 +649,8 @@ export function renderVillageTab(root, ctx) {
         H('colgroup', null, ['no', 'code', 'desc', 'vol', 'unit', 'price', 'amt', 'src'].map((c) => H('col', { class: 'c-' + c }))),
         H('thead', null, H('tr', null, cols.map((x, i) => H('th', i === 5 || i === 6 ? { class: 'n' } : null, x)))),
         H('tbody', null, m.kegiatan.map((k) => [
-          m.kegiatan.length > 1 || k.code ? H('tr', { class: 'sub' }, H('td', null, ''), H('td', null, k.code), H('td', { colspan: 6 }, k.title || k.name)) : null,
-          k.rows.map((r) => H('tr', { 'data-row': '' }, H('td', null, String(++no)), H('td', { class: 'code' }, r.code), H('td', null, r.uraian), H('td', null, r.volume),
+          m.kegiatan.length > 1 || k.code ? H('tr', { class: 'sub' }, H('td', null, ''), H('td', null, k.code), H('td', { colspan: 6 }, k.title)) : null,
+          k.rows.map((r) => H('tr', { 'data-row': '' }, H('td', null, String(++no)), H('td', { class: r.account ? 'code' : 'code pb' }, r.code), H('td', null, r.uraian), H('td', null, r.volume),
             H('td', null, r.unit), H('td', { class: 'n' }, money(r.price)), H('td', { class: 'n' }, money(r.amount)), H('td', null, rabFunder(r.funder)))),
         ])),
         H('tfoot', null,
@@ -660,7 +660,7 @@ export function renderVillageTab(root, ctx) {
       m.words && H('p', { class: 'words', 'data-rab': 'words' }, t('rabWords') + ': ', H('em', null, m.words)),
       H('p', { class: 'small' }, t('rabOB')),
       m.res.total.worker !== '0' ? H('p', { class: 'small' }, t('rabWorkerNote', rp(m.res.total.worker, lang))) : null,
-      H('div', { class: 'legal' }, H('p', null, H('strong', null, t('rabLegal'))), H('ol', null, m.legal.map((x) => H('li', null, x))), m.checked && H('p', null, m.checked)),
+      H('p', { class: 'legal', 'data-rab': 'legal' }, H('strong', null, t('rabLegal') + ': '), m.legal.map((x, i) => `${i + 1}) ${x}${i < m.legal.length - 1 ? '; ' : '. '}`), m.checked),
       H('p', { class: 'place' }, t('rabPlace', st.rab.place.trim() || u.name)),
       H('div', { class: 'sig' }, signers().map(([what, role, name]) => H('div', { 'data-sign': '' }, H('p', null, what), H('p', null, role),
         H('p', { class: 'nm' }, name || '(……………………………)')))),
