@@ -124,7 +124,8 @@ export function renderVillageTab(root, ctx) {
   const fillSiltap = () => { for (const g of st.groups) if (isPU(g.category) && !g.wage) g.wage = config.siltap?.[g.category] || ''; };
   fillSiltap();
   // The village whose data `st` holds: a name typed but not yet committed (change) is not saved under its own key.
-  let loadedAs = slug(st.name);
+  let loadedAs = ctx.state.villageKey ?? slug(st.name);
+  const setLoaded = (k) => { loadedAs = ctx.state.villageKey = k; };
   let switchNote = '';
 
   const form = h('form', { novalidate: true, onsubmit: (e) => e.preventDefault() });
@@ -305,7 +306,7 @@ export function renderVillageTab(root, ctx) {
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, next, keep, { example: false });
     fillSiltap();
-    loadedAs = key;
+    setLoaded(key);
     switchNote = own || cfg ? t('vLoadedVillage', st.name) : t('vNewVillage', st.name);
     later.cancel();
     renderForm();
@@ -728,7 +729,7 @@ export function renderVillageTab(root, ctx) {
     const fresh = fromConfig(st.name);
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, fresh);
-    loadedAs = slug(st.name);
+    setLoaded(slug(st.name));
     switchNote = '';
     renderForm();
     compute(false);
