@@ -88,6 +88,7 @@ test('the demo village (www/index.html, Wanci): the RAB prints on one A4 page wi
   const r = await render(await rabHtml(page), 'rab-demo.pdf');
   assertRab(r, { rows: 2, year: 2026 });
   assert.match(r.text, /PEMERINTAH KABUPATEN WAKATOBI\s+PEMERINTAH DESA WANCI/);
+  assert.match(r.text, /CONTOH — ANGKA AWAL DARI DAFTAR KABUPATEN/, 'the demo figures are marked as an example');
   assert.match(r.text, /1\. Bidang\s+:\s+kode sesuai Perbup pedoman APBDes\s+1 Penyelenggaraan Pemerintahan Desa/);
   assert.match(r.text, /3\. Kegiatan[\s\S]*1\.1\.03 Penyediaan Jaminan Sosial bagi Kepala Desa dan Perangkat Desa/);
   assert.match(r.text, /4\. Waktu Pelaksanaan\s+:\s+Januari 2026 – Desember 2026/);
@@ -132,6 +133,7 @@ test('six groups, two funders, a long name and typed signatories still fit one A
   const r = await render(await rabHtml(page), 'rab-6-groups.pdf');
   assertRab(r, { rows: 6, year: 2026, pka: 'Kasi Kesejahteraan' });
   assert.match(r.text, /KECAMATAN WANGI-WANGI SELATAN/);
+  assert.doesNotMatch(r.text, /CONTOH/, 'the village’s own data is not an example');
   assert.match(r.text, /Pelaksana Kegiatan Anggaran,\s+Kasi Kesejahteraan\s+Wa Ode Hasniati/);
   assert.match(r.text, /Sekretaris Desa\s+La Ode Muhammad Syarifuddin/);
   assert.match(r.text, /Kepala Desa Sukamaju Kecamatan/);

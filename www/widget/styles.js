@@ -96,6 +96,7 @@ body{font:8.5pt/1.28 Arial,"Liberation Sans",Helvetica,system-ui,sans-serif;colo
 .kop p{margin:0}
 h1{font-size:11.5pt;margin:5pt 0 1pt}
 .kop .ta{font-size:10.5pt}
+.kop .ex{border:1.5px solid #000;display:inline-block;padding:0 6pt;margin-top:2pt}
 p{margin:2pt 0}
 table{border-collapse:collapse;width:100%}
 table.info{margin:0 0 6pt}

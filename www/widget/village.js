@@ -331,8 +331,12 @@ export function renderVillageTab(root, ctx) {
       if (isPU(g.category)) Object.assign(r, { wage: money(`groups[${i}].wage`, g.wage), jp: g.jp }, INSTITUTIONS.includes(g.category) ? { scheme: 'pu' } : null);
       else r.base = g.base;
       if (g.funder) r.funder = groupFunder(g);
+      // The regency's APBDes line for this category (configurator), sent as given; the module checks it.
       const line = config.budgetLines?.[g.category];
-      if (line && typeof line === 'object') r.budgetLine = line;
+      if (line && typeof line === 'object') {
+        const bl = Object.fromEntries(['activity', 'account', 'name'].filter((k) => typeof line[k] === 'string' && line[k].trim()).map((k) => [k, line[k].trim()]));
+        if (Object.keys(bl).length) r.budgetLine = bl;
+      }
       return r;
     });
     const bad = forbidden();
@@ -641,7 +645,8 @@ export function renderVillageTab(root, ctx) {
         kecamatan && H('p', { 'data-rab': 'kec' }, t('rabKec', kecamatan)),
         H('p', { 'data-rab': 'desa' }, t('rabGov', (/^(desa|kelurahan)\s/i.test(u.name) ? '' : u.kind === 'kelurahan' ? 'Kelurahan ' : 'Desa ') + u.name)),
         H('h1', null, t('rabTitle')),
-        H('p', { class: 'ta', 'data-rab': 'year' }, t('rabYear', st.year))),
+        H('p', { class: 'ta', 'data-rab': 'year' }, t('rabYear', st.year)),
+        st.example && H('p', { class: 'ex', 'data-rab': 'example' }, t('rabExample'))),
       H('table', { class: 'info' }, H('tbody', null,
         [[t('rabBidang'), m.kegiatan.map((k) => k.bidang)], [t('rabSub'), m.kegiatan.map((k) => k.sub)], [t('rabKeg'), m.kegiatan.map((k) => k.name)],
           [t('rabWhen'), [m.when]], [t('rabOutput'), [m.output]]]
