@@ -249,8 +249,8 @@ export function renderVillageTab(root, ctx) {
       st.kind === 'desa' && h('fieldset', null, h('legend', null, t('vRab')), h('p', { class: 'hint' }, t('vRabHint')),
         h('div', { class: 'grid' },
           rabText('kecamatan', t('vKecamatan')), rabText('place', t('vPlace')),
-          rabText('pkaTitle', t('vPkaTitle'), t('rabPka') + ' — ' + 'Kaur Keuangan'), rabText('pkaName', t('vPkaName')),
-          rabText('verTitle', t('vVerTitle'), 'Sekretaris Desa'), rabText('verName', t('vVerName')),
+          rabText('pkaTitle', t('vPkaTitle'), t('vTitleDefault', 'Kaur Keuangan')), rabText('pkaName', t('vPkaName')),
+          rabText('verTitle', t('vVerTitle'), t('vTitleDefault', 'Sekretaris Desa')), rabText('verName', t('vVerName')),
           rabText('kadesName', t('vKadesName')))),
     );
     if (focusKey) form.querySelector(`[data-k="${CSS.escape(focusKey)}"]`)?.focus();
