@@ -42,6 +42,8 @@ const NET = { latency: +opt('latency', 400), download: +opt('download', 50000), 
 const CPU_RATE = 4;
 const REGENCY = 150;
 const NATIONAL = 75260; // RULES.md Part 2 §5: 75 260 desa
+const UNITS_VILLAGES = 10000; // estimate::MAX_DETAIL_UNITS
+const FULL_VILLAGES = 2000; // × 5 groups = estimate::MAX_FULL_GROUPS
 const BUDGET = {
   transferBrotliBytes: 45 * 1024,
   firstResultMs: 1000,
@@ -73,6 +75,26 @@ function benchRequest(villages, detail) {
     };
   }
   return { firstMonth: '2026-01', months: 12, units, detail };
+}
+
+// The same villages as a compact request (estimateCompact): the 14 kinds of group once, one text line per
+// village with its people per kind. Same totals as benchRequest(villages, detail).
+function benchCompact(villages, detail) {
+  const WK = ['nelayan', 'petani', 'pedagang', 'buruh', 'lainnya'];
+  const groups = [];
+  for (const funder of ['apbd', 'dana_desa']) for (const workKind of WK) groups.push({ category: 'pekerja_rentan', workKind, people: 0, base: '1000000', funder });
+  groups.push({ category: 'perangkat_desa', people: 0, wage: '2000000', jht: true, jp: true, funder: 'apbdes' },
+    { category: 'kepala_desa', people: 0, wage: '3500000', jht: true, jp: true, funder: 'apbdes' },
+    { category: 'bpd', scheme: 'bpu', people: 0, base: '1000000', funder: 'apbdes' },
+    { category: 'rt_rw', scheme: 'bpu', people: 0, base: '1000000', funder: 'dana_desa' });
+  const lines = new Array(villages);
+  for (let i = 0; i < villages; i++) {
+    const n = new Array(14).fill('');
+    n[(i % 4 === 0 ? 0 : 5) + (i % 5)] = 30 + ((i * 37) % 171);
+    n[10] = 6 + (i % 7); n[11] = 1; n[12] = 5 + (i % 3) * 2; n[13] = 4 + ((i * 13) % 17);
+    lines[i] = 'Desa ' + (i + 1) + ';desa;' + (600000000 + ((i * 7919) % 60) * 10000000) + ';' + n.join(';');
+  }
+  return { firstMonth: '2026-01', months: 12, groups, units: lines.join('\n'), detail };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -402,7 +424,7 @@ async function browserEstimates(browser, base) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e?.message || e)));
   await page.goto(base + '/__bench__/blank.html');
-  await page.addScriptTag({ content: benchRequest.toString() });
+  await page.addScriptTag({ content: benchRequest.toString() + '\n' + benchCompact.toString() });
   const init = await page.evaluate(async () => {
     const t0 = performance.now();
     const m = await import('/pkg/kalkulator_jamsostek.js');
@@ -414,11 +436,11 @@ async function browserEstimates(browser, base) {
   // One request built once per series (not timed); every sample is one estimate() call: JS → wasm, compute,
   // wasm → JS. `decodeOnly` sends months: 0, which the module refuses right after reading the request, so its
   // time is the cost of getting the request into Rust (and of throwing the error).
-  const run = (villages, detail, warmup, runs, decodeOnly = false) => page.evaluate(([villages, detail, warmup, runs, decodeOnly]) => {
-    const req = benchRequest(villages, detail);
+  const run = (villages, detail, warmup, runs, decodeOnly = false, compact = false) => page.evaluate(([villages, detail, warmup, runs, decodeOnly, compact]) => {
+    const req = compact ? benchCompact(villages, detail) : benchRequest(villages, detail);
     if (decodeOnly) req.months = 0;
     const call = () => {
-      try { return window.__m.estimate(req, 'id'); } catch (e) { if (decodeOnly && e.code === 'MONTHS_OUT_OF_RANGE') return null; throw e; }
+      try { return compact ? window.__m.estimateCompact(req, 'id') : window.__m.estimate(req, 'id'); } catch (e) { if (decodeOnly && e.code === 'MONTHS_OUT_OF_RANGE') return null; throw e; }
     };
     let last;
     for (let i = 0; i < warmup; i++) last = call();
@@ -432,7 +454,7 @@ async function browserEstimates(browser, base) {
     }
     return { samples, memoryBytes, total: last?.total.total ?? null, people: last?.people ?? null, unitsReturned: last?.units.length ?? null,
       resultJsonChars: last && villages <= 1000 ? JSON.stringify(last).length : null, jsHeapBytes: performance.memory?.usedJSHeapSize ?? null };
-  }, [villages, detail, warmup, runs, decodeOnly]);
+  }, [villages, detail, warmup, runs, decodeOnly, compact]);
   const out = { init, errors };
   const q = (a, b) => (QUICK ? a : b);
   log('browser: regency 150 villages (1× CPU)…');
@@ -444,13 +466,17 @@ async function browserEstimates(browser, base) {
   log(`browser: regency 150 villages (${CPU_RATE}× CPU)…`);
   out.regencyThrottled = { villages: REGENCY, detail: 'full', cpuRate: CPU_RATE, ...await run(REGENCY, 'full', 2, q(5, 15)) };
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // The compact request first, while the wasm memory is still the regency runs' (a memory never shrinks).
+  log('browser: national 75 260 villages, compact request, detail "totals"…');
+  out.nationalCompact = { villages: NATIONAL, detail: 'totals', cpuRate: 1, compact: true, ...await run(NATIONAL, 'totals', 1, q(3, 7), false, true) };
   log('browser: national 75 260 villages, detail "totals"…');
   out.nationalTotals = { villages: NATIONAL, detail: 'totals', cpuRate: 1, ...await run(NATIONAL, 'totals', 1, q(2, 5)) };
   out.nationalDecode = { villages: NATIONAL, detail: 'totals', cpuRate: 1, decodeOnly: true, ...await run(NATIONAL, 'totals', 0, q(1, 3), true) };
-  log('browser: national 75 260 villages, detail "units"…');
-  out.nationalUnits = { villages: NATIONAL, detail: 'units', cpuRate: 1, ...await run(NATIONAL, 'units', 0, q(1, 3)) };
-  log('browser: national 75 260 villages, detail "full"…');
-  out.nationalFull = { villages: NATIONAL, detail: 'full', cpuRate: 1, ...await run(NATIONAL, 'full', 0, q(1, 3)) };
+  // "units" and "full" results are capped by the API (10 000 units; 10 000 groups): the largest allowed.
+  log('browser: 10 000 villages, detail "units" (the size limit)…');
+  out.nationalUnits = { villages: UNITS_VILLAGES, detail: 'units', cpuRate: 1, ...await run(UNITS_VILLAGES, 'units', 0, q(1, 3)) };
+  log('browser: 2 000 villages, detail "full" (10 000 groups, the size limit)…');
+  out.nationalFull = { villages: FULL_VILLAGES, detail: 'full', cpuRate: 1, ...await run(FULL_VILLAGES, 'full', 0, q(1, 3)) };
   out.memoryAfterNationalBytes = await page.evaluate(() => window.__w.memory.buffer.byteLength);
   await context.close();
   return out;
@@ -580,12 +606,14 @@ function summarize(R) {
       regency: stats(be.regency.samples), regencyTotals: stats(be.regencyTotals.samples), regencyDecode: stats(be.regencyDecode.samples),
       regencyThrottled: stats(be.regencyThrottled.samples),
       nationalTotals: stats(be.nationalTotals.samples), nationalDecode: stats(be.nationalDecode.samples),
+      nationalCompact: stats(be.nationalCompact.samples),
       nationalUnits: stats(be.nationalUnits.samples), nationalFull: stats(be.nationalFull.samples),
-      memory: { afterInit: be.init.memoryBytes, afterRegency: be.regency.memoryBytes.at(-1), afterNationalTotals: be.nationalTotals.memoryBytes.at(-1),
+      memory: { afterInit: be.init.memoryBytes, afterRegency: be.regency.memoryBytes.at(-1), afterNationalCompact: be.nationalCompact.memoryBytes.at(-1), afterNationalTotals: be.nationalTotals.memoryBytes.at(-1),
         afterNationalUnits: be.nationalUnits.memoryBytes.at(-1), afterNationalFull: be.nationalFull.memoryBytes.at(-1) },
     },
     native: ne.error || ne.skipped ? ne : { regency: nat('regency'), nationalTotals: nat('nationalTotals'), nationalUnits: nat('nationalUnits'), nationalFull: nat('nationalFull') },
-    totalsMatch: ne.error || ne.skipped ? null : Object.fromEntries(['regency', 'nationalTotals', 'nationalUnits', 'nationalFull'].map((k) => [k, ne[k]?.total === be[k]?.total])),
+    totalsMatch: ne.error || ne.skipped ? null : { ...Object.fromEntries(['regency', 'nationalTotals', 'nationalUnits', 'nationalFull'].map((k) => [k, ne[k]?.total === be[k]?.total])),
+      nationalCompact: be.nationalCompact.total === be.nationalTotals.total },
   };
 }
 
@@ -596,7 +624,7 @@ function budgets(S) {
     { name: 'first result visible, slow 3G + 4× CPU (median)', measured: S.coldStart.firstResultMs.median, budget: BUDGET.firstResultMs, unit: 'ms' },
     { name: 're-estimate, 150-village regency, browser (median)', measured: S.browser.regency.median, budget: BUDGET.regencyEstimateMs, unit: 'ms' },
     { name: 'longest main-thread task, load + typing, 4× CPU', measured: longest, budget: BUDGET.longTaskMs, unit: 'ms' },
-    { name: 'national run (75 260 desa, totals), browser (median)', measured: S.browser.nationalTotals.median, budget: BUDGET.nationalBrowserMs, unit: 'ms' },
+    { name: 'national run (75 260 desa, totals, compact request), browser (median)', measured: S.browser.nationalCompact.median, budget: BUDGET.nationalBrowserMs, unit: 'ms' },
   ].map((b) => ({ ...b, ok: b.measured != null && b.measured <= b.budget }));
 }
 
@@ -687,12 +715,13 @@ function report(R) {
     [`regency, 150 villages, "full", ${R.config.cpuThrottlingRate}× CPU`, mmm(Bw.regencyThrottled, 2), '', '', ''],
     ['national, 75 260 desa, detail "totals"', mmm(Bw.nationalTotals, 0), nat('nationalTotals'), E.nationalTotals.people, E.nationalTotals.total],
     ['national, reading the request only (months: 0 → refused)', mmm(Bw.nationalDecode, 0), '', '', ''],
-    ['national, 75 260 desa, detail "units"', mmm(Bw.nationalUnits, 0), nat('nationalUnits'), E.nationalUnits.people, E.nationalUnits.total],
-    ['national, 75 260 desa, detail "full"', mmm(Bw.nationalFull, 0), nat('nationalFull'), E.nationalFull.people, E.nationalFull.total],
+    ['national, 75 260 desa, compact request (estimateCompact), "totals"', mmm(Bw.nationalCompact, 0), '', E.nationalCompact.people, E.nationalCompact.total],
+    ['10 000 desa, detail "units" (largest allowed)', mmm(Bw.nationalUnits, 0), nat('nationalUnits'), E.nationalUnits.people, E.nationalUnits.total],
+    ['2 000 desa × 5 groups, detail "full" (largest allowed)', mmm(Bw.nationalFull, 0), nat('nationalFull'), E.nationalFull.people, E.nationalFull.total],
   ], ['l', 'r', 'r', 'r', 'r']));
   const tm = S.totalsMatch;
   out.push(`native and wasm totals equal: ${tm ? Object.entries(tm).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ') : 'not compared'}; timer: performance.now() on a ${Bw.crossOriginIsolated ? 'cross-origin-isolated page (5 µs)' : 'non-isolated page (100 µs)'}; import + init() ${ms(Bw.initMs)} unthrottled on loopback`);
-  out.push(`wasm memory (memory.buffer.byteLength): after init ${mib(Bw.memory.afterInit)}, after the regency runs ${mib(Bw.memory.afterRegency)}, after the national "totals" runs ${mib(Bw.memory.afterNationalTotals)}, "units" ${mib(Bw.memory.afterNationalUnits)}, "full" ${mib(Bw.memory.afterNationalFull)} (a wasm memory never shrinks)`);
+  out.push(`wasm memory (memory.buffer.byteLength): after init ${mib(Bw.memory.afterInit)}, after the regency runs ${mib(Bw.memory.afterRegency)}, after the national compact runs ${mib(Bw.memory.afterNationalCompact)}, after the national "totals" runs (object request) ${mib(Bw.memory.afterNationalTotals)}, the largest "units" run ${mib(Bw.memory.afterNationalUnits)}, the largest "full" run ${mib(Bw.memory.afterNationalFull)} (a wasm memory never shrinks)`);
   return out.join('\n');
 }
 

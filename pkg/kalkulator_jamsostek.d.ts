@@ -5,11 +5,9 @@
 export type Rupiah = string;
 /** A calendar month "YYYY-MM". */
 export type Month = string;
-/** Language of messages. */
-export type Lang = "id" | "en";
 /** What every function throws on bad input: `message` is in the chosen language. */
 export interface CalculatorError extends Error { code: ErrorCodeName; path: string; detail: string }
-export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED";
+export type ErrorCodeName = "EMPTY_REQUEST" | "INVALID_MONTH" | "MONTH_OUTSIDE_RULES" | "MONTHS_OUT_OF_RANGE" | "PEOPLE_OUT_OF_RANGE" | "INVALID_AMOUNT" | "AMOUNT_OUT_OF_RANGE" | "INVALID_BASE" | "MISSING_WAGE" | "PROGRAMME_NOT_AVAILABLE" | "NO_DANA_DESA_FOR_KELURAHAN" | "TOO_MANY_ITEMS" | "TOO_LARGE" | "INVALID_AGE" | "INVALID_RISK_GROUP" | "TEXT_TOO_LONG" | "UNKNOWN_VALUE" | "INVALID_INPUT" | "FUNDER_NOT_ALLOWED" | "JP_CAP_UNKNOWN" | "INVALID_BUDGET_LINE";
 export interface Band { lower: Rupiah; upper: Rupiah | null; base: Rupiah; needsVerification: boolean }
 export interface Info { version: string; rulesChecked: string; tableStart: Month; tableEnd: Month }
 
@@ -102,15 +100,33 @@ export type Category = "pekerja_rentan" | "kepala_desa" | "perangkat_desa" | "bp
  */
 export interface BudgetLine {
     /**
-     * Kegiatan code, e.g. "1.1.03" (empty when RULES.md names only the account).
+     * Kegiatan code, e.g. "1.1.03"; "" when neither the law nor the regency names one.
      */
     activity: string;
     /**
-     * Rekening belanja, e.g. "5.1.3.04" (empty when RULES.md names only the activity).
+     * Rekening belanja, e.g. "5.1.3.04"; "" when neither the law nor the regency names one.
      */
     account: string;
     nameId: string;
     nameEn: string;
+}
+
+/**
+ * An APBDes line as a request sets it: each field optional, each replacing the national one.
+ */
+export interface BudgetLineInput {
+    /**
+     * Kegiatan code, e.g. "2.4.08".
+     */
+    activity?: string | null;
+    /**
+     * Rekening belanja, e.g. "5.1.3.91".
+     */
+    account?: string | null;
+    /**
+     * The line's name as the Perbup writes it.
+     */
+    name?: string | null;
 }
 
 /**
@@ -126,7 +142,7 @@ export type Confidence = "H" | "M" | "L" | "UNCONFIRMED" | "COMPUTED";
 /**
  * Every figure the calculator uses has one of these ids.
  */
-export type ParamId = "bpu_jkk_rate" | "bpu_jkm" | "bpu_jht_rate" | "bpu_default_base" | "pp50_relief_transport" | "pp50_relief_other" | "pu_jkk_rate_group1" | "pu_jkk_rate_group2" | "pu_jkk_rate_group3" | "pu_jkk_rate_group4" | "pu_jkk_rate_group5" | "pu_jkm_rate" | "pu_jht_employer_rate" | "pu_jht_worker_rate" | "pu_jp_employer_rate" | "pu_jp_worker_rate" | "jp_wage_cap" | "jkm_lump_sum" | "jkm_periodic" | "jkm_funeral" | "jkm_bpu_early_death_total" | "jkm_bpu_early_death_months" | "jkm_scholarship_min_years" | "scholarship_max_children" | "scholarship_tk_sd_per_year" | "scholarship_tk_sd_years" | "scholarship_smp_per_year" | "scholarship_smp_years" | "scholarship_sma_per_year" | "scholarship_sma_years" | "scholarship_pt_per_year" | "scholarship_pt_years" | "scholarship_end_age" | "scholarship_max_total" | "jkk_death_multiplier" | "jkk_total_disability_multiplier" | "jkk_death_periodic" | "jkk_funeral" | "jkk_homecare_max" | "jkk_transport_land_max" | "jkk_transport_sea_max" | "jkk_transport_air_max" | "jkk_stmb_first12_months" | "jkk_stmb_after12_months" | "jkk_dentures_max" | "jkk_hearing_aid_max" | "jkk_glasses_max" | "bpu_max_registration_age" | "foreign_pu_min_months" | "dana_desa_rules" | "bpu_income_bands";
+export type ParamId = "bpu_jkk_rate" | "bpu_jkm" | "bpu_jht_rate" | "bpu_default_base" | "pp50_relief_transport" | "pp50_relief_other" | "pu_jkk_rate_group1" | "pu_jkk_rate_group2" | "pu_jkk_rate_group3" | "pu_jkk_rate_group4" | "pu_jkk_rate_group5" | "pu_jkm_rate" | "pu_jht_employer_rate" | "pu_jht_worker_rate" | "pu_jp_employer_rate" | "pu_jp_worker_rate" | "jp_wage_cap" | "jkm_lump_sum" | "jkm_periodic" | "jkm_funeral" | "jkm_bpu_early_death_total" | "jkm_bpu_early_death_months" | "jkm_scholarship_min_years" | "scholarship_max_children" | "scholarship_tk_sd_per_year" | "scholarship_tk_sd_years" | "scholarship_smp_per_year" | "scholarship_smp_years" | "scholarship_sma_per_year" | "scholarship_sma_years" | "scholarship_pt_per_year" | "scholarship_pt_years" | "scholarship_end_age" | "scholarship_max_total" | "jkk_death_multiplier" | "jkk_total_disability_multiplier" | "jkk_death_periodic" | "jkk_funeral" | "jkk_homecare_max" | "jkk_transport_land_max" | "jkk_transport_sea_max" | "jkk_transport_air_max" | "jkk_stmb_first12_months" | "jkk_stmb_after12_months" | "jkk_dentures_max" | "jkk_hearing_aid_max" | "jkk_glasses_max" | "bpu_registration_age_limit" | "foreign_pu_min_months" | "dana_desa_rules" | "bpu_income_bands";
 
 /**
  * How much of the result to return: a national run need not send 75 000 units back to the page.
@@ -189,6 +205,30 @@ export type Sector = "transport" | "other";
  * School level of a child, from not yet at school to university (or training).
  */
 export type SchoolLevel = "belum_sekolah" | "tk_sd" | "smp" | "sma" | "pt";
+
+/**
+ * The answer for one category in one budget year.
+ */
+export type DanaDesaStatus = "no" | "conditional" | "unknown";
+
+/**
+ * The answer, with its reason in both languages.
+ */
+export interface DanaDesaAnswer {
+    category: Category;
+    year: number;
+    status: DanaDesaStatus;
+    /**
+     * The instrument that decides ("" for a year with no row).
+     */
+    instrument: string;
+    reasonId: string;
+    reasonEn: string;
+    /**
+     * True for "subject to Perbup", "unknown", and an unconfirmed prohibition.
+     */
+    needsVerification: boolean;
+}
 
 /**
  * The language of messages. Bahasa Indonesia first.
@@ -261,6 +301,39 @@ export type WorkStatus = "informal" | "non_asn" | "kepala_desa" | "perangkat_des
  */
 export type Funder = "apbn" | "apbd" | "dana_desa" | "apbdes" | "self_paid";
 
+/**
+ * `estimateCompact()`'s request.
+ */
+export interface CompactRequest {
+    firstMonth: Month;
+    months: number;
+    /**
+     * The kinds of group (1..=64); their `people` is ignored: the counts are in `units`.
+     */
+    groups: Group[];
+    /**
+     * One line per unit: `name;kind;danaDesa;n0;n1;…` — kind `desa` (or empty), `kelurahan` or `opd`;
+     * danaDesa the yearly allocation in whole rupiah or empty; `ni` the people of `groups[i]` (empty or
+     * missing = 0). Names may not contain `;` or line breaks. Empty lines are skipped.
+     */
+    units: string;
+    /**
+     * "totals" (default) or "units"; per-group detail needs `estimate()`.
+     */
+    detail?: Detail;
+}
+
+/**
+ * `fundingRule({ category, year })` of the JS API.
+ */
+export interface FundingRuleRequest {
+    category: Category;
+    /**
+     * Budget year, within the rule table's years.
+     */
+    year: number;
+}
+
 export interface BenefitsRequest {
     scheme: SchemeKind;
     /**
@@ -287,6 +360,11 @@ export interface BenefitsRequest {
 }
 
 export interface BenefitsResult {
+    /**
+     * The month whose rules the amounts describe (PP 44/2015 as amended by PP 82/2019). Amounts are per
+     * person: one participant's family.
+     */
+    month: Month;
     /**
      * The "wage" of the JKK formulas: BPU the declared base, PU the wage.
      */
@@ -376,6 +454,11 @@ export interface EligibilityRequest {
      */
     monthsWorkingInIndonesia?: number | null;
     regency?: RegencySettings;
+    /**
+     * The month the answer is for ("YYYY-MM"): its budget year decides the Dana Desa answer. Default: the
+     * month the rules were last checked (the JS API fills in the current month).
+     */
+    month?: Month | null;
 }
 
 export interface EligibilityResult {
@@ -456,6 +539,10 @@ export interface Group {
     jht?: boolean | null;
     jp?: boolean | null;
     funder?: Funder | null;
+    /**
+     * Sets or overrides the group's APBDes line (a regency's Perbup code for pekerja rentan, BPD…).
+     */
+    budgetLine?: BudgetLineInput | null;
 }
 
 export interface GroupResult {
@@ -469,7 +556,8 @@ export interface GroupResult {
     riskGroup: number | null;
     programmes: Programme[];
     /**
-     * The APBDes line this group's cost belongs on (desa paying from Dana Desa or APBDes), if RULES.md names one.
+     * The APBDes line of a desa group paid from Dana Desa or APBDes: national codes (kepala desa, perangkat
+     * desa), else the request's; codes are "" where neither has one ("kode sesuai Perbup pedoman APBDes").
      */
     budgetLine: BudgetLine | null;
     perPerson: Segment[];
@@ -548,7 +636,7 @@ export type UnitKind = "desa" | "kelurahan" | "opd";
 /**
  * What a covered person's family receives (JKM, JKK, scholarships).
  */
-export function benefits(request: BenefitsRequest, lang: Lang | undefined): BenefitsResult;
+export function benefits(request: BenefitsRequest, lang?: Lang): BenefitsResult;
 
 /**
  * The 33 BPU bases of PP 44/2015 Lampiran II with their income bands.
@@ -558,17 +646,27 @@ export function bpuBands(): Band[];
 /**
  * How many people a budget covers for the period, and what is left over.
  */
-export function coverage(request: CoverageRequest, lang: Lang | undefined): CoverageResult;
+export function coverage(request: CoverageRequest, lang?: Lang): CoverageResult;
 
 /**
- * Which programmes apply to a person, and who may pay.
+ * Which programmes apply to a person, and who may pay, in `month` (default: the current month).
  */
-export function eligibility(request: EligibilityRequest, lang: Lang | undefined): EligibilityResult;
+export function eligibility(request: EligibilityRequest, lang?: Lang): EligibilityResult;
 
 /**
  * What covering every group of every unit costs over the period.
  */
-export function estimate(request: EstimateRequest, lang: Lang | undefined): EstimateResult;
+export function estimate(request: EstimateRequest, lang?: Lang): EstimateResult;
+
+/**
+ * A national or province-wide estimate from a compact request: kinds of group once, one text line per unit.
+ */
+export function estimateCompact(request: CompactRequest, lang?: Lang): EstimateResult;
+
+/**
+ * May Dana Desa pay this category's contributions in this budget year? (`no` | `conditional` | `unknown`)
+ */
+export function fundingRule(request: FundingRuleRequest, lang?: Lang): DanaDesaAnswer;
 
 /**
  * Version of the module and the span of its rule table.
@@ -578,17 +676,17 @@ export function info(): Info;
 /**
  * "1.500.000" → "1500000"; throws INVALID_AMOUNT or AMOUNT_OUT_OF_RANGE.
  */
-export function parseAmount(text: string, lang: Lang | undefined): string;
+export function parseAmount(text: string, lang?: Lang): string;
 
 /**
  * Every figure in force in a month, with its source: the "Dasar hukum" panel.
  */
-export function rulesInForce(month: Month, lang: Lang | undefined): ParamInfo[];
+export function rulesInForce(month: Month, lang?: Lang): ParamInfo[];
 
 /**
  * An amount in words for budget documents: "dua puluh juta seratus enam puluh ribu rupiah".
  */
-export function terbilang(amount: Rupiah, lang: Lang | undefined): string;
+export function terbilang(amount: Rupiah, lang?: Lang): string;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -599,6 +697,8 @@ export interface InitOutput {
     readonly coverage: (a: any, b: any) => [number, number, number];
     readonly eligibility: (a: any, b: any) => [number, number, number];
     readonly estimate: (a: any, b: any) => [number, number, number];
+    readonly estimateCompact: (a: any, b: any) => [number, number, number];
+    readonly fundingRule: (a: any, b: any) => [number, number, number];
     readonly info: () => [number, number, number];
     readonly parseAmount: (a: any, b: any) => [number, number, number, number];
     readonly rulesInForce: (a: any, b: any) => [number, number, number];

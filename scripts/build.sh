@@ -23,5 +23,12 @@ for entry in widget admin; do
 done
 esbuild pkg/kalkulator_jamsostek.js --minify --format=esm --target=es2020 --legal-comments=none \
   --allow-overwrite --outfile=pkg/kalkulator_jamsostek.js --log-level=warning
+# TypeScript: `lang` may be left out (wasm-bindgen writes `lang: Lang | undefined`, which strict TS makes
+# callers pass); the widget module's own types.
+sed -i 's/, lang: Lang | undefined)/, lang?: Lang)/' pkg/kalkulator_jamsostek.d.ts
+cp www/widget/widget.d.ts pkg/widget.d.ts
+# The no-script embed page (an <iframe> for CMSs that strip scripts) and the optional parent-side resizer.
+cp www/embed/embed.html www/embed/embed.js www/embed/resizer.js pkg/
+cp LICENSE pkg/LICENSE
 node scripts/pkg-manifest.mjs
 echo "[build] pkg/: $(cd pkg && ls | tr '\n' ' ')"

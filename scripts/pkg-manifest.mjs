@@ -5,6 +5,11 @@ const path = new URL('../pkg/package.json', import.meta.url);
 const pkg = JSON.parse(readFileSync(path, 'utf8'));
 const files = readdirSync(new URL('../pkg/', import.meta.url)).filter((f) => f !== 'package.json').sort();
 pkg.files = files;
-pkg.exports = { '.': './kalkulator_jamsostek.js', './widget.js': './widget.js', './package.json': './package.json' };
-pkg.sideEffects = ['./widget.js', './snippets/*'];
+// `types` first in each condition (TypeScript picks the first match).
+pkg.exports = {
+  '.': { types: './kalkulator_jamsostek.d.ts', default: './kalkulator_jamsostek.js' },
+  './widget.js': { types: './widget.d.ts', default: './widget.js' },
+  './package.json': './package.json',
+};
+pkg.sideEffects = ['./widget.js', './embed.js', './resizer.js', './snippets/*'];
 writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');

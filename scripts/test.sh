@@ -17,10 +17,13 @@ step "fuzzing the rules core (proptest, release build)"
 FUZZ_CORE_CASES=${FUZZ_CORE_CASES:-1000000}
 PROPTEST_CASES=$FUZZ_CORE_CASES cargo test --quiet --release --test properties -- no_input_panics amount_and_month_parsers_never_panic
 echo "fuzz: $FUZZ_CORE_CASES generated requests and $FUZZ_CORE_CASES generated texts, no panic, no overflow"
+PROPTEST_CASES=${FUZZ_JSON_CASES:-50000} cargo test --quiet --release --test properties -- json_reader_never_panics compact_text_never_panics
+echo "fuzz: ${FUZZ_JSON_CASES:-50000} JSON-shaped texts into the boundary's reader and compact texts, no panic"
 PROPTEST_CASES=${FUZZ_SUM_CASES:-20000} cargo test --quiet --release --test properties
 echo "fuzz: ${FUZZ_SUM_CASES:-20000} cases for each sum / linearity / inverse property"
 
 step "lints: cargo clippy (library code may not panic or overflow)"
+cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 

@@ -82,9 +82,16 @@ impl SchoolLevel {
     const fn rows(self) -> Option<(ParamId, ParamId)> {
         match self {
             SchoolLevel::BelumSekolah => None,
-            SchoolLevel::TkSd => Some((ParamId::ScholarshipTkSdPerYear, ParamId::ScholarshipTkSdYears)),
-            SchoolLevel::Smp => Some((ParamId::ScholarshipSmpPerYear, ParamId::ScholarshipSmpYears)),
-            SchoolLevel::Sma => Some((ParamId::ScholarshipSmaPerYear, ParamId::ScholarshipSmaYears)),
+            SchoolLevel::TkSd => Some((
+                ParamId::ScholarshipTkSdPerYear,
+                ParamId::ScholarshipTkSdYears,
+            )),
+            SchoolLevel::Smp => {
+                Some((ParamId::ScholarshipSmpPerYear, ParamId::ScholarshipSmpYears))
+            }
+            SchoolLevel::Sma => {
+                Some((ParamId::ScholarshipSmaPerYear, ParamId::ScholarshipSmaYears))
+            }
             SchoolLevel::Pt => Some((ParamId::ScholarshipPtPerYear, ParamId::ScholarshipPtYears)),
         }
     }
@@ -181,6 +188,9 @@ pub struct ChildScholarship {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenefitsResult {
+    /// The month whose rules the amounts describe (PP 44/2015 as amended by PP 82/2019). Amounts are per
+    /// person: one participant's family.
+    pub month: Month,
     /// The "wage" of the JKK formulas: BPU the declared base, PU the wage.
     pub wage_basis: Rupiah,
     pub wage_basis_rules: Vec<ParamId>,
@@ -258,8 +268,21 @@ fn too_large() -> Error {
     Error::new(ErrorCode::TooLarge)
 }
 
-fn line(key: &'static str, label_id: &'static str, label_en: &'static str, amount: Option<Rupiah>, used: Used) -> BenefitLine {
-    BenefitLine { key, label_id, label_en, amount, rules: used.ids, needs_verification: used.flagged }
+fn line(
+    key: &'static str,
+    label_id: &'static str,
+    label_en: &'static str,
+    amount: Option<Rupiah>,
+    used: Used,
+) -> BenefitLine {
+    BenefitLine {
+        key,
+        label_id,
+        label_en,
+        amount,
+        rules: used.ids,
+        needs_verification: used.flagged,
+    }
 }
 
 fn package(lines: Vec<BenefitLine>, includes_scholarships: bool) -> Result<BenefitPackage> {
@@ -269,15 +292,21 @@ fn package(lines: Vec<BenefitLine>, includes_scholarships: bool) -> Result<Benef
             total = total.checked_add(a).ok_or_else(too_large)?;
         }
     }
-    Ok(BenefitPackage { total, lines, includes_scholarships })
+    Ok(BenefitPackage {
+        total,
+        lines,
+        includes_scholarships,
+    })
 }
 
-/// Everything the family of a covered person receives, per event.
+/// Everything the family of a covered person receives, per event: the wage basis, then each package.
 pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
     if req.children.len() > MAX_CHILDREN {
         let mut max = String::new();
         crate::month::push_digits(&mut max, u32::try_from(MAX_CHILDREN).unwrap_or(u32::MAX), 1);
-        return Err(Error::new(ErrorCode::TooManyItems).at("children").detail(max));
+        return Err(Error::new(ErrorCode::TooManyItems)
+            .at("children")
+            .detail(max));
     }
     let month = match req.month {
         Some(m) => {
@@ -288,22 +317,65 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
     };
     let t = Table { month };
     let mut notes: Vec<Note> = Vec::new();
+    let (wage_basis, basis_used) = wage_basis(req, &t, &mut notes)?;
+    let b = Basis {
+        t,
+        wage: wage_basis,
+        used: basis_used,
+    };
+    let (scholarships, eligible) = scholarships(&req.children, &b.t)?;
+    let jkm = jkm_package(req, &b.t, eligible.as_ref(), &mut notes)?;
+    let jkk_death = jkk_death_package(&b, eligible.as_ref())?;
+    let jkk_disability = {
+        let (a, u) = b.times(ParamId::JkkTotalDisabilityMultiplier)?;
+        let mut lines = vec![line(
+            "jkk_total_disability",
+            "Santunan cacat total tetap",
+            "Total permanent disability benefit",
+            Some(a),
+            u,
+        )];
+        lines.extend(eligible.as_ref().map(scholarship_line));
+        package(lines, eligible.is_some())?
+    };
+    let jkk_care = jkk_care(&b)?;
+    closing_notes(req, &b.t, &mut notes)?;
+    Ok(BenefitsResult {
+        month,
+        wage_basis,
+        wage_basis_rules: b.used.ids,
+        jkm,
+        jkk_death,
+        jkk_disability,
+        jkk_care,
+        scholarships,
+        notes,
+    })
+}
 
-    // ── The wage basis ──
-    let mut basis_used = Used::default();
-    let wage_basis = match req.scheme {
+/// The "wage" of the JKK formulas and the rows it came from: BPU the declared base (RULES.md 3.3), PU the wage.
+fn wage_basis(req: &BenefitsRequest, t: &Table, notes: &mut Vec<Note>) -> Result<(Rupiah, Used)> {
+    let mut used = Used::default();
+    let basis = match req.scheme {
         SchemeKind::Pu => {
-            let wage = req.wage.filter(|w| !w.is_zero()).ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
+            let wage = req
+                .wage
+                .filter(|w| !w.is_zero())
+                .ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
             if wage > MAX_WAGE {
-                return Err(Error::new(ErrorCode::AmountOutOfRange).at("wage").detail(MAX_WAGE.to_digits()));
+                return Err(Error::new(ErrorCode::AmountOutOfRange)
+                    .at("wage")
+                    .detail(MAX_WAGE.to_digits()));
             }
             wage
         }
         SchemeKind::Bpu => {
             let band = match (req.base, req.income) {
-                (Some(base), _) => {
-                    Some(rules::band_for_base(base).ok_or_else(|| Error::new(ErrorCode::InvalidBase).at("base").detail(base.to_digits()))?)
-                }
+                (Some(base), _) => Some(rules::band_for_base(base).ok_or_else(|| {
+                    Error::new(ErrorCode::InvalidBase)
+                        .at("base")
+                        .detail(base.to_digits())
+                })?),
                 (None, Some(income)) => {
                     notes.push(BASE_FROM_INCOME);
                     Some(rules::band_for_income(income))
@@ -313,120 +385,177 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
             let base = match band {
                 Some(b) => {
                     let flagged = b.confidence.needs_verification();
-                    basis_used.id(ParamId::BpuIncomeBands, flagged);
+                    used.id(ParamId::BpuIncomeBands, flagged);
                     if flagged {
                         notes.push(BAND_UNVERIFIED);
                     }
                     b.base
                 }
-                None => t.amount(ParamId::BpuDefaultBase, &mut basis_used)?,
+                None => t.amount(ParamId::BpuDefaultBase, &mut used)?,
             };
             notes.push(BPU_WAGE_IS_BASE);
             base
         }
     };
-    // `basis × factor` of row `id`, naming the row and then the rows of the basis.
-    let by_basis = |id: ParamId| -> Result<(Rupiah, Used)> {
+    Ok((basis, used))
+}
+
+/// The rule table of the month and the wage basis with its rows.
+struct Basis {
+    t: Table,
+    wage: Rupiah,
+    used: Used,
+}
+
+impl Basis {
+    /// `basis × factor` of row `id`, naming the row and then the rows of the basis.
+    fn times(&self, id: ParamId) -> Result<(Rupiah, Used)> {
         let mut u = Used::default();
-        let a = t.times(wage_basis, id, &mut u)?;
-        u.all(&basis_used);
+        let a = self.t.times(self.wage, id, &mut u)?;
+        u.all(&self.used);
         Ok((a, u))
-    };
+    }
+}
 
-    // ── Scholarships ──
-    let (scholarships, eligible_total) = scholarships(&req.children, &t)?;
-    let any_child = !req.children.is_empty();
-    let scholarship_line =
-        |e: &EligibleTotal| line("scholarships", "Beasiswa anak", "Children's scholarships", Some(e.total), e.used.clone());
+fn scholarship_line(e: &EligibleTotal) -> BenefitLine {
+    line(
+        "scholarships",
+        "Beasiswa anak",
+        "Children's scholarships",
+        Some(e.total),
+        e.used.clone(),
+    )
+}
 
-    // ── JKM: death not from a work accident ──
+/// A line of one fixed amount of the table.
+fn amount_line(
+    t: &Table,
+    id: ParamId,
+    key: &'static str,
+    label_id: &'static str,
+    label_en: &'static str,
+) -> Result<BenefitLine> {
+    let mut u = Used::default();
+    let a = t.amount(id, &mut u)?;
+    Ok(line(key, label_id, label_en, Some(a), u))
+}
+
+/// JKM: death not from a work accident (PP 44/2015 Pasal 34 as amended by PP 82/2019); the BPU first-months
+/// rule; scholarships only after the minimum years of membership.
+fn jkm_package(
+    req: &BenefitsRequest,
+    t: &Table,
+    eligible: Option<&EligibleTotal>,
+    notes: &mut Vec<Note>,
+) -> Result<BenefitPackage> {
     let mut early_used = Used::default();
     let early_months = t.count(ParamId::JkmBpuEarlyDeathMonths, &mut early_used)?;
     let joined_recently = req.membership_months.is_some_and(|m| m < early_months);
-    let jkm = if joined_recently && req.scheme == SchemeKind::Bpu {
-        let mut u = early_used.clone();
+    if joined_recently && req.scheme == SchemeKind::Bpu {
+        let mut u = early_used;
         let total = t.amount(ParamId::JkmBpuEarlyDeathTotal, &mut u)?;
         notes.push(Note {
             needs_verification: true,
-            ..note_from_row("JKM_BPU_EARLY_DEATH", EARLY_ID, EARLY_EN, t.row(ParamId::JkmBpuEarlyDeathTotal)?)
+            ..note_from_row(
+                "JKM_BPU_EARLY_DEATH",
+                EARLY_ID,
+                EARLY_EN,
+                t.row(ParamId::JkmBpuEarlyDeathTotal)?,
+            )
         });
-        package(
-            vec![line(
-                "jkm_early_death_total",
-                "Santunan kematian untuk peserta BPU yang baru bergabung (jumlah seluruhnya)",
-                "Death benefit for a newly joined BPU participant (the whole amount)",
-                Some(total),
-                u,
-            )],
-            false,
-        )?
-    } else {
-        if joined_recently {
-            notes.push(PU_NO_EARLY_RULE);
+        let l = line(
+            "jkm_early_death_total",
+            "Santunan kematian untuk peserta BPU yang baru bergabung (jumlah seluruhnya)",
+            "Death benefit for a newly joined BPU participant (the whole amount)",
+            Some(total),
+            u,
+        );
+        return package(vec![l], false);
+    }
+    if joined_recently {
+        notes.push(PU_NO_EARLY_RULE);
+    }
+    let mut lines = vec![
+        amount_line(
+            t,
+            ParamId::JkmLumpSum,
+            "jkm_lump_sum",
+            "Santunan kematian sekaligus",
+            "Lump-sum death benefit",
+        )?,
+        amount_line(
+            t,
+            ParamId::JkmPeriodic,
+            "jkm_periodic",
+            "Santunan berkala (dibayar sekaligus)",
+            "Periodic benefit (paid at once)",
+        )?,
+        amount_line(
+            t,
+            ParamId::JkmFuneral,
+            "jkm_funeral",
+            "Biaya pemakaman",
+            "Funeral costs",
+        )?,
+    ];
+    let mut min_used = Used::default();
+    let min_years = t.count(ParamId::JkmScholarshipMinYears, &mut min_used)?;
+    let long_enough = req
+        .membership_months
+        .is_none_or(|m| m >= min_years.saturating_mul(12));
+    let mut includes = false;
+    if let Some(total) = eligible {
+        if long_enough {
+            let mut l = scholarship_line(total);
+            l.rules.push(ParamId::JkmScholarshipMinYears);
+            lines.push(l);
+            includes = true;
+        } else {
+            notes.push(note_from_row(
+                "JKM_SCHOLARSHIP_MIN_YEARS",
+                JKM_MIN_ID,
+                JKM_MIN_EN,
+                t.row(ParamId::JkmScholarshipMinYears)?,
+            ));
         }
-        let mut lines = Vec::new();
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkmLumpSum, &mut u)?;
-        lines.push(line("jkm_lump_sum", "Santunan kematian sekaligus", "Lump-sum death benefit", Some(a), u));
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkmPeriodic, &mut u)?;
-        lines.push(line("jkm_periodic", "Santunan berkala (dibayar sekaligus)", "Periodic benefit (paid at once)", Some(a), u));
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkmFuneral, &mut u)?;
-        lines.push(line("jkm_funeral", "Biaya pemakaman", "Funeral costs", Some(a), u));
+    }
+    package(lines, includes)
+}
 
-        let mut min_used = Used::default();
-        let min_years = t.count(ParamId::JkmScholarshipMinYears, &mut min_used)?;
-        let long_enough = req.membership_months.is_none_or(|m| m >= min_years.saturating_mul(12));
-        let mut includes = false;
-        if let Some(total) = eligible_total.as_ref() {
-            if long_enough {
-                let mut l = scholarship_line(total);
-                l.rules.push(ParamId::JkmScholarshipMinYears);
-                lines.push(l);
-                includes = true;
-            } else {
-                notes.push(note_from_row("JKM_SCHOLARSHIP_MIN_YEARS", JKM_MIN_ID, JKM_MIN_EN, t.row(ParamId::JkmScholarshipMinYears)?));
-            }
-        }
-        package(lines, includes)?
-    };
-
-    // ── JKK: death from a work accident ──
-    let jkk_death = {
-        let (by_wage, mut u) = by_basis(ParamId::JkkDeathMultiplier)?;
-        let floor = t.amount(ParamId::JkmLumpSum, &mut u)?;
-        let mut lines = vec![line(
+/// JKK: death from a work accident, 48 × the wage basis but at least the JKM lump sum (PP 82/2019).
+fn jkk_death_package(b: &Basis, eligible: Option<&EligibleTotal>) -> Result<BenefitPackage> {
+    let (by_wage, mut u) = b.times(ParamId::JkkDeathMultiplier)?;
+    let floor = b.t.amount(ParamId::JkmLumpSum, &mut u)?;
+    let mut lines = vec![
+        line(
             "jkk_death_lump_sum",
             "Santunan kematian karena kecelakaan kerja",
             "Death benefit for a work accident",
             Some(by_wage.max(floor)),
             u,
-        )];
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkkDeathPeriodic, &mut u)?;
-        lines.push(line("jkk_death_periodic", "Santunan berkala (dibayar sekaligus)", "Periodic benefit (paid at once)", Some(a), u));
-        let mut u = Used::default();
-        let a = t.amount(ParamId::JkkFuneral, &mut u)?;
-        lines.push(line("jkk_funeral", "Biaya pemakaman", "Funeral costs", Some(a), u));
-        if let Some(total) = eligible_total.as_ref() {
-            lines.push(scholarship_line(total));
-        }
-        package(lines, eligible_total.is_some())?
-    };
+        ),
+        amount_line(
+            &b.t,
+            ParamId::JkkDeathPeriodic,
+            "jkk_death_periodic",
+            "Santunan berkala (dibayar sekaligus)",
+            "Periodic benefit (paid at once)",
+        )?,
+        amount_line(
+            &b.t,
+            ParamId::JkkFuneral,
+            "jkk_funeral",
+            "Biaya pemakaman",
+            "Funeral costs",
+        )?,
+    ];
+    lines.extend(eligible.map(scholarship_line));
+    package(lines, eligible.is_some())
+}
 
-    // ── JKK: total permanent disability ──
-    let jkk_disability = {
-        let (a, u) = by_basis(ParamId::JkkTotalDisabilityMultiplier)?;
-        let mut lines = vec![line("jkk_total_disability", "Santunan cacat total tetap", "Total permanent disability benefit", Some(a), u)];
-        if let Some(total) = eligible_total.as_ref() {
-            lines.push(scholarship_line(total));
-        }
-        package(lines, eligible_total.is_some())?
-    };
-
-    // ── JKK care ──
-    let mut jkk_care = vec![line(
+/// JKK care: medical care without ceiling, capped items, and the wage while unable to work (STMB).
+fn jkk_care(b: &Basis) -> Result<Vec<BenefitLine>> {
+    let mut care = vec![line(
         "jkk_medical_care",
         "Perawatan dan pengobatan sesuai kebutuhan medis, tanpa batas biaya",
         "Medical care as medically needed, with no cost ceiling",
@@ -434,20 +563,18 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
         Used::default(),
     )];
     for (key, id, label_id, label_en) in CARE_CAPS_BEFORE_STMB {
-        let mut u = Used::default();
-        let a = t.amount(id, &mut u)?;
-        jkk_care.push(line(key, label_id, label_en, Some(a), u));
+        care.push(amount_line(&b.t, id, key, label_id, label_en)?);
     }
-    let (a, u) = by_basis(ParamId::JkkStmbFirst12Months)?;
-    jkk_care.push(line(
+    let (a, u) = b.times(ParamId::JkkStmbFirst12Months)?;
+    care.push(line(
         "jkk_stmb_months_1_12",
         "Pengganti upah selama tidak mampu bekerja, bulan ke-1 sampai ke-12, per bulan",
         "Wage while unable to work, months 1 to 12, per month",
         Some(a),
         u,
     ));
-    let (a, u) = by_basis(ParamId::JkkStmbAfter12Months)?;
-    jkk_care.push(line(
+    let (a, u) = b.times(ParamId::JkkStmbAfter12Months)?;
+    care.push(line(
         "jkk_stmb_from_month_13",
         "Pengganti upah selama tidak mampu bekerja, mulai bulan ke-13 sampai sembuh, per bulan",
         "Wage while unable to work, from month 13 until fit, per month",
@@ -455,23 +582,31 @@ pub fn benefits(req: &BenefitsRequest) -> Result<BenefitsResult> {
         u,
     ));
     for (key, id, label_id, label_en) in CARE_CAPS_AIDS {
-        let mut u = Used::default();
-        let a = t.amount(id, &mut u)?;
-        jkk_care.push(line(key, label_id, label_en, Some(a), u));
+        care.push(amount_line(&b.t, id, key, label_id, label_en)?);
     }
+    Ok(care)
+}
 
-    // ── Notes ──
-    if any_child {
-        notes.push(note_from_row("SCHOLARSHIP_ENDS", SCHOLARSHIP_END_ID, SCHOLARSHIP_END_EN, t.row(ParamId::ScholarshipEndAge)?));
+fn closing_notes(req: &BenefitsRequest, t: &Table, notes: &mut Vec<Note>) -> Result<()> {
+    if !req.children.is_empty() {
+        notes.push(note_from_row(
+            "SCHOLARSHIP_ENDS",
+            SCHOLARSHIP_END_ID,
+            SCHOLARSHIP_END_EN,
+            t.row(ParamId::ScholarshipEndAge)?,
+        ));
     }
-    if req.children.iter().any(|c| c.level == SchoolLevel::BelumSekolah) {
+    if req
+        .children
+        .iter()
+        .any(|c| c.level == SchoolLevel::BelumSekolah)
+    {
         notes.push(NOT_YET_AT_SCHOOL);
     }
     notes.push(PARTIAL_DISABILITY);
     notes.push(JHT_BALANCE);
     notes.push(STMB_OLD_RULE);
-
-    Ok(BenefitsResult { wage_basis, wage_basis_rules: basis_used.ids, jkm, jkk_death, jkk_disability, jkk_care, scholarships, notes })
+    Ok(())
 }
 
 /// The scholarships of all eligible children together, with the rows used.
@@ -482,7 +617,10 @@ struct EligibleTotal {
 
 /// Per-child scholarships, and the total of the eligible children with its rules (None when no child is
 /// eligible).
-fn scholarships(children: &[Child], t: &Table) -> Result<(Vec<ChildScholarship>, Option<EligibleTotal>)> {
+fn scholarships(
+    children: &[Child],
+    t: &Table,
+) -> Result<(Vec<ChildScholarship>, Option<EligibleTotal>)> {
     if children.is_empty() {
         return Ok((Vec::new(), None));
     }
@@ -519,45 +657,101 @@ fn scholarships(children: &[Child], t: &Table) -> Result<(Vec<ChildScholarship>,
             if let Some((per_year_id, years_id)) = l.rows() {
                 let per_year = t.amount(per_year_id, &mut used)?;
                 let all_years = t.count(years_id, &mut used)?;
-                let years = if first { child.years_left.map_or(all_years, |y| y.min(all_years)) } else { all_years };
+                let years = if first {
+                    child.years_left.map_or(all_years, |y| y.min(all_years))
+                } else {
+                    all_years
+                };
                 if years > 0 {
-                    let stage_total = per_year.checked_mul(u64::from(years)).ok_or_else(too_large)?;
+                    let stage_total = per_year
+                        .checked_mul(u64::from(years))
+                        .ok_or_else(too_large)?;
                     total = total.checked_add(stage_total).ok_or_else(too_large)?;
-                    stages.push(Stage { level: l, years, per_year, total: stage_total });
+                    stages.push(Stage {
+                        level: l,
+                        years,
+                        per_year,
+                        total: stage_total,
+                    });
                 }
-                first = false;
             }
+            // `years_left` counts at the child's own level only: for `belum_sekolah` (no school rows)
+            // every TK–SD year is still ahead.
+            first = false;
             level = l.next();
         }
         sum = sum.checked_add(total).ok_or_else(too_large)?;
         sum_used.all(&used);
         any = true;
-        out.push(ChildScholarship { level: child.level, eligible: true, stages, total, rules: used.ids, reason: None });
+        out.push(ChildScholarship {
+            level: child.level,
+            eligible: true,
+            stages,
+            total,
+            rules: used.ids,
+            reason: None,
+        });
     }
     if !any {
         return Ok((out, None));
     }
     // The published cap for all children together (RULES.md 3.2); the stages never exceed it.
     let cap = t.amount(ParamId::ScholarshipMaxTotal, &mut sum_used)?;
-    Ok((out, Some(EligibleTotal { total: sum.min(cap), used: sum_used })))
+    Ok((
+        out,
+        Some(EligibleTotal {
+            total: sum.min(cap),
+            used: sum_used,
+        }),
+    ))
 }
 
 const CARE_CAPS_BEFORE_STMB: [(&str, ParamId, &str, &str); 4] = [
-    ("jkk_homecare", ParamId::JkkHomecareMax, "Perawatan di rumah (homecare), paling banyak", "Home care, at most"),
+    (
+        "jkk_homecare",
+        ParamId::JkkHomecareMax,
+        "Perawatan di rumah (homecare), paling banyak",
+        "Home care, at most",
+    ),
     (
         "jkk_transport_land",
         ParamId::JkkTransportLandMax,
         "Biaya angkutan darat, sungai atau danau, paling banyak",
         "Transport by land, river or lake, at most",
     ),
-    ("jkk_transport_sea", ParamId::JkkTransportSeaMax, "Biaya angkutan laut, paling banyak", "Transport by sea, at most"),
-    ("jkk_transport_air", ParamId::JkkTransportAirMax, "Biaya angkutan udara, paling banyak", "Transport by air, at most"),
+    (
+        "jkk_transport_sea",
+        ParamId::JkkTransportSeaMax,
+        "Biaya angkutan laut, paling banyak",
+        "Transport by sea, at most",
+    ),
+    (
+        "jkk_transport_air",
+        ParamId::JkkTransportAirMax,
+        "Biaya angkutan udara, paling banyak",
+        "Transport by air, at most",
+    ),
 ];
 
 const CARE_CAPS_AIDS: [(&str, ParamId, &str, &str); 3] = [
-    ("jkk_dentures", ParamId::JkkDenturesMax, "Gigi tiruan, paling banyak", "Dentures, at most"),
-    ("jkk_hearing_aid", ParamId::JkkHearingAidMax, "Alat bantu dengar, paling banyak", "Hearing aid, at most"),
-    ("jkk_glasses", ParamId::JkkGlassesMax, "Kacamata, paling banyak", "Glasses, at most"),
+    (
+        "jkk_dentures",
+        ParamId::JkkDenturesMax,
+        "Gigi tiruan, paling banyak",
+        "Dentures, at most",
+    ),
+    (
+        "jkk_hearing_aid",
+        ParamId::JkkHearingAidMax,
+        "Alat bantu dengar, paling banyak",
+        "Hearing aid, at most",
+    ),
+    (
+        "jkk_glasses",
+        ParamId::JkkGlassesMax,
+        "Kacamata, paling banyak",
+        "Glasses, at most",
+    ),
 ];
 
 // Texts carry no figure from the rule table: the figure is in the rows the line or note points to.
@@ -565,8 +759,10 @@ const EARLY_ID: &str = "Peserta BPU yang meninggal bukan karena kecelakaan kerja
 const EARLY_EN: &str = "A BPU participant who dies, not from a work accident, in the first months of membership receives only this amount, according to BPJS Ketenagakerjaan branches. Its legal basis and breakdown are not certain.";
 const JKM_MIN_ID: &str = "Beasiswa lewat JKM (meninggal bukan karena kecelakaan kerja) memerlukan masa iur minimum yang belum terpenuhi. Lewat JKK (kecelakaan kerja) tidak ada masa minimum.";
 const JKM_MIN_EN: &str = "Scholarships through JKM (death not from a work accident) need a minimum contribution period, not yet reached. Through JKK (work accident) there is no minimum period.";
-const MAX_CHILDREN_ID: &str = "Beasiswa hanya untuk jumlah anak yang terbatas; anak ini di luar batas itu.";
-const MAX_CHILDREN_EN: &str = "Scholarships cover a limited number of children; this child is beyond that limit.";
+const MAX_CHILDREN_ID: &str =
+    "Beasiswa hanya untuk jumlah anak yang terbatas; anak ini di luar batas itu.";
+const MAX_CHILDREN_EN: &str =
+    "Scholarships cover a limited number of children; this child is beyond that limit.";
 const SCHOLARSHIP_END_ID: &str = "Beasiswa diklaim setiap tahun dan berhenti bila anak mencapai batas umur, menikah atau bekerja.";
 const SCHOLARSHIP_END_EN: &str =
     "Scholarships are claimed each year and stop when the child reaches the age limit, marries or starts work.";
@@ -649,11 +845,21 @@ mod tests {
     }
 
     fn pu(wage: u64) -> BenefitsRequest {
-        BenefitsRequest { scheme: SchemeKind::Pu, wage: Some(rp(wage)), ..bpu() }
+        BenefitsRequest {
+            scheme: SchemeKind::Pu,
+            wage: Some(rp(wage)),
+            ..bpu()
+        }
     }
 
     fn two_from_scratch() -> Vec<Child> {
-        vec![Child { level: SchoolLevel::BelumSekolah, years_left: None }; 2]
+        vec![
+            Child {
+                level: SchoolLevel::BelumSekolah,
+                years_left: None
+            };
+            2
+        ]
     }
 
     fn amount(lines: &[BenefitLine], key: &str) -> Option<Rupiah> {
@@ -661,12 +867,19 @@ mod tests {
     }
 
     fn lines_sum(p: &BenefitPackage) -> Rupiah {
-        p.lines.iter().filter_map(|l| l.amount).fold(Rupiah::ZERO, |a, b| a.checked_add(b).unwrap())
+        p.lines
+            .iter()
+            .filter_map(|l| l.amount)
+            .fold(Rupiah::ZERO, |a, b| a.checked_add(b).unwrap())
     }
 
     #[test]
     fn jkm_with_two_children_to_s1() {
-        let r = benefits(&BenefitsRequest { children: two_from_scratch(), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            children: two_from_scratch(),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.jkm.total, rp(42_000_000 + 174_000_000));
         assert!(r.jkm.includes_scholarships);
         assert_eq!(amount(&r.jkm.lines, "jkm_lump_sum"), Some(rp(20_000_000)));
@@ -676,14 +889,28 @@ mod tests {
         for c in &r.scholarships {
             assert!(c.eligible);
             assert_eq!(c.total, rp(87_000_000));
-            let years: Vec<(SchoolLevel, u32)> = c.stages.iter().map(|s| (s.level, s.years)).collect();
-            assert_eq!(years, vec![(SchoolLevel::TkSd, 8), (SchoolLevel::Smp, 3), (SchoolLevel::Sma, 3), (SchoolLevel::Pt, 5)]);
+            let years: Vec<(SchoolLevel, u32)> =
+                c.stages.iter().map(|s| (s.level, s.years)).collect();
+            assert_eq!(
+                years,
+                vec![
+                    (SchoolLevel::TkSd, 8),
+                    (SchoolLevel::Smp, 3),
+                    (SchoolLevel::Sma, 3),
+                    (SchoolLevel::Pt, 5)
+                ]
+            );
             assert_eq!(c.stages[0].per_year, rp(1_500_000));
             assert_eq!(c.stages[3].total, rp(60_000_000));
         }
         assert_eq!(lines_sum(&r.jkm), r.jkm.total);
         // Scholarships via JKM name the 3-year rule.
-        let l = r.jkm.lines.iter().find(|l| l.key == "scholarships").unwrap();
+        let l = r
+            .jkm
+            .lines
+            .iter()
+            .find(|l| l.key == "scholarships")
+            .unwrap();
         assert!(l.rules.contains(&ParamId::JkmScholarshipMinYears));
         assert!(l.rules.contains(&ParamId::ScholarshipMaxTotal));
     }
@@ -695,13 +922,23 @@ mod tests {
         assert_eq!(r.wage_basis_rules, vec![ParamId::BpuDefaultBase]);
         assert_eq!(r.jkk_death.total, rp(70_000_000));
         assert!(!r.jkk_death.includes_scholarships);
-        assert_eq!(amount(&r.jkk_death.lines, "jkk_death_lump_sum"), Some(rp(48_000_000)));
+        assert_eq!(
+            amount(&r.jkk_death.lines, "jkk_death_lump_sum"),
+            Some(rp(48_000_000))
+        );
         let first = &r.jkk_death.lines[0];
-        assert!(first.rules.contains(&ParamId::JkkDeathMultiplier) && first.rules.contains(&ParamId::BpuDefaultBase));
+        assert!(
+            first.rules.contains(&ParamId::JkkDeathMultiplier)
+                && first.rules.contains(&ParamId::BpuDefaultBase)
+        );
         assert!(!first.needs_verification);
         assert_eq!(r.jkm.total, rp(42_000_000));
 
-        let r = benefits(&BenefitsRequest { children: two_from_scratch(), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            children: two_from_scratch(),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.jkk_death.total, rp(70_000_000 + 174_000_000));
         assert!(r.jkk_death.includes_scholarships);
         assert_eq!(lines_sum(&r.jkk_death), r.jkk_death.total);
@@ -711,43 +948,85 @@ mod tests {
     fn work_death_is_at_least_the_jkm_lump_sum() {
         // 48 × 300.000 = 14,4 juta < 20 juta.
         let r = benefits(&pu(300_000)).unwrap();
-        assert_eq!(amount(&r.jkk_death.lines, "jkk_death_lump_sum"), Some(rp(20_000_000)));
+        assert_eq!(
+            amount(&r.jkk_death.lines, "jkk_death_lump_sum"),
+            Some(rp(20_000_000))
+        );
         let r = benefits(&pu(5_000_000)).unwrap();
-        assert_eq!(amount(&r.jkk_death.lines, "jkk_death_lump_sum"), Some(rp(240_000_000)));
+        assert_eq!(
+            amount(&r.jkk_death.lines, "jkk_death_lump_sum"),
+            Some(rp(240_000_000))
+        );
     }
 
     #[test]
     fn bpu_death_in_month_two_is_ten_million_only() {
-        let r = benefits(&BenefitsRequest { membership_months: Some(2), children: two_from_scratch(), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            membership_months: Some(2),
+            children: two_from_scratch(),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.jkm.total, rp(10_000_000));
         assert_eq!(r.jkm.lines.len(), 1);
         assert!(!r.jkm.includes_scholarships);
-        assert_eq!(r.jkm.lines[0].rules, vec![ParamId::JkmBpuEarlyDeathMonths, ParamId::JkmBpuEarlyDeathTotal]);
+        assert_eq!(
+            r.jkm.lines[0].rules,
+            vec![
+                ParamId::JkmBpuEarlyDeathMonths,
+                ParamId::JkmBpuEarlyDeathTotal
+            ]
+        );
         assert!(!r.jkm.lines[0].needs_verification, "the total is [M]");
-        assert!(r.notes.iter().any(|n| n.code == "JKM_BPU_EARLY_DEATH" && n.needs_verification));
+        assert!(r
+            .notes
+            .iter()
+            .any(|n| n.code == "JKM_BPU_EARLY_DEATH" && n.needs_verification));
         // Work accidents have no waiting period.
         assert_eq!(r.jkk_death.total, rp(70_000_000 + 174_000_000));
         // From month 3 on, the full JKM.
-        let r = benefits(&BenefitsRequest { membership_months: Some(3), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            membership_months: Some(3),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.jkm.total, rp(42_000_000));
-        let r = benefits(&BenefitsRequest { membership_months: Some(0), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            membership_months: Some(0),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.jkm.total, rp(10_000_000));
     }
 
     #[test]
     fn pu_with_one_month_gets_the_full_jkm() {
-        let r = benefits(&BenefitsRequest { membership_months: Some(1), ..pu(2_000_000) }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            membership_months: Some(1),
+            ..pu(2_000_000)
+        })
+        .unwrap();
         assert_eq!(r.jkm.total, rp(42_000_000));
-        assert!(r.notes.iter().any(|n| n.code == "JKM_PU_FULL_FROM_FIRST_MONTH"));
+        assert!(r
+            .notes
+            .iter()
+            .any(|n| n.code == "JKM_PU_FULL_FROM_FIRST_MONTH"));
     }
 
     #[test]
     fn jkm_scholarships_need_three_years() {
-        let req = |m| BenefitsRequest { membership_months: Some(m), children: two_from_scratch(), ..pu(2_000_000) };
+        let req = |m| BenefitsRequest {
+            membership_months: Some(m),
+            children: two_from_scratch(),
+            ..pu(2_000_000)
+        };
         let r = benefits(&req(35)).unwrap();
         assert_eq!(r.jkm.total, rp(42_000_000));
         assert!(!r.jkm.includes_scholarships);
-        assert!(r.notes.iter().any(|n| n.code == "JKM_SCHOLARSHIP_MIN_YEARS"));
+        assert!(r
+            .notes
+            .iter()
+            .any(|n| n.code == "JKM_SCHOLARSHIP_MIN_YEARS"));
         // …but the JKK route has no minimum.
         assert!(r.jkk_death.includes_scholarships);
         assert!(r.jkk_disability.includes_scholarships);
@@ -761,11 +1040,20 @@ mod tests {
         assert_eq!(r.wage_basis, rp(3_000_000));
         assert!(r.wage_basis_rules.is_empty());
         assert_eq!(r.jkk_disability.total, rp(168_000_000));
-        assert_eq!(r.jkk_disability.lines[0].rules, vec![ParamId::JkkTotalDisabilityMultiplier]);
+        assert_eq!(
+            r.jkk_disability.lines[0].rules,
+            vec![ParamId::JkkTotalDisabilityMultiplier]
+        );
         let r = benefits(&bpu()).unwrap();
         assert_eq!(r.jkk_disability.total, rp(56_000_000));
-        let r =
-            benefits(&BenefitsRequest { children: vec![Child { level: SchoolLevel::Sma, years_left: Some(1) }], ..pu(3_000_000) }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            children: vec![Child {
+                level: SchoolLevel::Sma,
+                years_left: Some(1),
+            }],
+            ..pu(3_000_000)
+        })
+        .unwrap();
         // SMA 1 year × 3 jt + PT 5 × 12 jt = 63 jt.
         assert_eq!(r.jkk_disability.total, rp(168_000_000 + 63_000_000));
     }
@@ -782,16 +1070,30 @@ mod tests {
         assert_eq!(amount(c, "jkk_transport_sea"), Some(rp(2_000_000)));
         assert_eq!(amount(c, "jkk_transport_air"), Some(rp(10_000_000)));
         for key in ["jkk_dentures", "jkk_hearing_aid", "jkk_glasses"] {
-            assert!(c.iter().find(|l| l.key == key).unwrap().needs_verification, "{key}");
+            assert!(
+                c.iter().find(|l| l.key == key).unwrap().needs_verification,
+                "{key}"
+            );
         }
-        assert!(!c.iter().find(|l| l.key == "jkk_homecare").unwrap().needs_verification);
+        assert!(
+            !c.iter()
+                .find(|l| l.key == "jkk_homecare")
+                .unwrap()
+                .needs_verification
+        );
         assert_eq!(amount(c, "jkk_glasses"), Some(rp(1_000_000)));
         // Odd wages round half away from zero.
         let r = benefits(&pu(1_000_001)).unwrap();
-        assert_eq!(amount(&r.jkk_care, "jkk_stmb_from_month_13"), Some(rp(500_001)));
+        assert_eq!(
+            amount(&r.jkk_care, "jkk_stmb_from_month_13"),
+            Some(rp(500_001))
+        );
         // BPU: the declared base.
         let r = benefits(&bpu()).unwrap();
-        assert_eq!(amount(&r.jkk_care, "jkk_stmb_months_1_12"), Some(rp(1_000_000)));
+        assert_eq!(
+            amount(&r.jkk_care, "jkk_stmb_months_1_12"),
+            Some(rp(1_000_000))
+        );
         assert!(r.notes.iter().any(|n| n.code == "STMB_OLD_RULE_IGNORED"));
         assert!(r.notes.iter().any(|n| n.code == "JHT_IS_A_BALANCE"));
     }
@@ -799,28 +1101,84 @@ mod tests {
     #[test]
     fn third_child_is_not_eligible() {
         let children = vec![
-            Child { level: SchoolLevel::Pt, years_left: Some(2) },
-            Child { level: SchoolLevel::Smp, years_left: None },
-            Child { level: SchoolLevel::TkSd, years_left: Some(3) },
+            Child {
+                level: SchoolLevel::Pt,
+                years_left: Some(2),
+            },
+            Child {
+                level: SchoolLevel::Smp,
+                years_left: None,
+            },
+            Child {
+                level: SchoolLevel::TkSd,
+                years_left: Some(3),
+            },
         ];
         let r = benefits(&BenefitsRequest { children, ..bpu() }).unwrap();
         assert_eq!(r.scholarships.len(), 3);
         assert!(r.scholarships[0].eligible && r.scholarships[1].eligible);
         assert_eq!(r.scholarships[0].total, rp(24_000_000));
-        assert_eq!(r.scholarships[1].total, rp(6_000_000 + 9_000_000 + 60_000_000));
+        assert_eq!(
+            r.scholarships[1].total,
+            rp(6_000_000 + 9_000_000 + 60_000_000)
+        );
         let third = &r.scholarships[2];
         assert!(!third.eligible);
         assert_eq!(third.level, SchoolLevel::TkSd);
         assert_eq!(third.total, Rupiah::ZERO);
-        assert_eq!(third.reason.as_ref().unwrap().code, "SCHOLARSHIP_MAX_CHILDREN");
-        assert_eq!(amount(&r.jkm.lines, "scholarships"), Some(rp(24_000_000 + 75_000_000)));
+        assert_eq!(
+            third.reason.as_ref().unwrap().code,
+            "SCHOLARSHIP_MAX_CHILDREN"
+        );
+        assert_eq!(
+            amount(&r.jkm.lines, "scholarships"),
+            Some(rp(24_000_000 + 75_000_000))
+        );
         assert!(r.notes.iter().any(|n| n.code == "SCHOLARSHIP_ENDS"));
     }
 
     #[test]
+    fn years_left_is_ignored_before_school() {
+        let r = benefits(&BenefitsRequest {
+            children: vec![Child {
+                level: SchoolLevel::BelumSekolah,
+                years_left: Some(2),
+            }],
+            ..bpu()
+        })
+        .unwrap();
+        let c = &r.scholarships[0];
+        assert_eq!(
+            c.stages.first().map(|s| (s.level, s.years)),
+            Some((SchoolLevel::TkSd, 8))
+        );
+        assert_eq!(c.total, rp(87_000_000), "12 + 6 + 9 + 60 juta");
+        let r = benefits(&BenefitsRequest {
+            children: vec![Child {
+                level: SchoolLevel::TkSd,
+                years_left: Some(2),
+            }],
+            ..bpu()
+        })
+        .unwrap();
+        assert_eq!(
+            r.scholarships[0].stages[0].years, 2,
+            "at the child's own level it counts"
+        );
+    }
+
+    #[test]
     fn years_left_are_clamped() {
-        let children =
-            vec![Child { level: SchoolLevel::TkSd, years_left: Some(40) }, Child { level: SchoolLevel::Pt, years_left: Some(0) }];
+        let children = vec![
+            Child {
+                level: SchoolLevel::TkSd,
+                years_left: Some(40),
+            },
+            Child {
+                level: SchoolLevel::Pt,
+                years_left: Some(0),
+            },
+        ];
         let r = benefits(&BenefitsRequest { children, ..bpu() }).unwrap();
         assert_eq!(r.scholarships[0].stages[0].years, 8);
         assert_eq!(r.scholarships[0].total, rp(87_000_000));
@@ -830,40 +1188,97 @@ mod tests {
 
     #[test]
     fn bpu_base_and_income() {
-        let r = benefits(&BenefitsRequest { base: Some(rp(2_950_000)), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            base: Some(rp(2_950_000)),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.wage_basis, rp(2_950_000));
         assert_eq!(r.wage_basis_rules, vec![ParamId::BpuIncomeBands]);
         assert!(r.jkk_disability.lines[0].needs_verification, "band [L]");
         assert!(r.notes.iter().any(|n| n.code == "BAND_NEEDS_VERIFICATION"));
-        let r = benefits(&BenefitsRequest { income: Some(rp(3_000_000)), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            income: Some(rp(3_000_000)),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.wage_basis, rp(2_950_000));
         assert!(r.notes.iter().any(|n| n.code == "BASE_FROM_INCOME"));
-        let r = benefits(&BenefitsRequest { income: Some(rp(25_000_000)), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            income: Some(rp(25_000_000)),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.wage_basis, rp(20_700_000));
         assert!(!r.jkk_death.lines[0].needs_verification, "top band [H]");
         // The base wins over the income.
-        let r = benefits(&BenefitsRequest { base: Some(rp(1_000_000)), income: Some(rp(9_000_000)), ..bpu() }).unwrap();
+        let r = benefits(&BenefitsRequest {
+            base: Some(rp(1_000_000)),
+            income: Some(rp(9_000_000)),
+            ..bpu()
+        })
+        .unwrap();
         assert_eq!(r.wage_basis, rp(1_000_000));
     }
 
     #[test]
     fn errors() {
-        let e = benefits(&BenefitsRequest { scheme: SchemeKind::Pu, ..bpu() }).unwrap_err();
+        let e = benefits(&BenefitsRequest {
+            scheme: SchemeKind::Pu,
+            ..bpu()
+        })
+        .unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingWage, "wage"));
         assert_eq!(benefits(&pu(0)).unwrap_err().code, ErrorCode::MissingWage);
         let e = benefits(&pu(1_000_000_001)).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::AmountOutOfRange, "wage"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::AmountOutOfRange, "wage")
+        );
         assert!(benefits(&pu(1_000_000_000)).is_ok());
-        let e = benefits(&BenefitsRequest { base: Some(rp(1_500_000)), ..bpu() }).unwrap_err();
-        assert_eq!((e.code, e.path.as_str(), e.detail.as_str()), (ErrorCode::InvalidBase, "base", "1500000"));
-        let children = vec![Child { level: SchoolLevel::Smp, years_left: None }; 11];
+        let e = benefits(&BenefitsRequest {
+            base: Some(rp(1_500_000)),
+            ..bpu()
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str(), e.detail.as_str()),
+            (ErrorCode::InvalidBase, "base", "1500000")
+        );
+        let children = vec![
+            Child {
+                level: SchoolLevel::Smp,
+                years_left: None
+            };
+            11
+        ];
         let e = benefits(&BenefitsRequest { children, ..bpu() }).unwrap_err();
-        assert_eq!((e.code, e.path.as_str(), e.detail.as_str()), (ErrorCode::TooManyItems, "children", "10"));
-        let children = vec![Child { level: SchoolLevel::Smp, years_left: None }; 10];
+        assert_eq!(
+            (e.code, e.path.as_str(), e.detail.as_str()),
+            (ErrorCode::TooManyItems, "children", "10")
+        );
+        let children = vec![
+            Child {
+                level: SchoolLevel::Smp,
+                years_left: None
+            };
+            10
+        ];
         assert!(benefits(&BenefitsRequest { children, ..bpu() }).is_ok());
-        let e = benefits(&BenefitsRequest { month: Month::new(2022, 12), ..bpu() }).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::MonthOutsideRules, "month"));
-        assert!(benefits(&BenefitsRequest { month: Month::new(2023, 3), ..bpu() }).is_ok());
+        let e = benefits(&BenefitsRequest {
+            month: Month::new(2015, 6),
+            ..bpu()
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::MonthOutsideRules, "month")
+        );
+        assert!(benefits(&BenefitsRequest {
+            month: Month::new(2015, 7),
+            ..bpu()
+        })
+        .is_ok());
     }
 
     #[test]
@@ -881,14 +1296,24 @@ mod tests {
             r#"{"scheme":"bpu","base":"1.000.000","membershipMonths":40,"children":[{"level":"belum_sekolah"},{"level":"tk_sd","yearsLeft":2}],"month":"2026-06","extra":true}"#,
         )
         .unwrap();
-        assert_eq!(q.children[1], Child { level: SchoolLevel::TkSd, years_left: Some(2) });
-        let q2: BenefitsRequest = serde_json::from_str(r#"{"scheme":"pu","wage":"2500000"}"#).unwrap();
+        assert_eq!(
+            q.children[1],
+            Child {
+                level: SchoolLevel::TkSd,
+                years_left: Some(2)
+            }
+        );
+        let q2: BenefitsRequest =
+            serde_json::from_str(r#"{"scheme":"pu","wage":"2500000"}"#).unwrap();
         assert_eq!(q2.wage, Some(rp(2_500_000)));
         let v = serde_json::to_value(benefits(&q).unwrap()).unwrap();
         assert_eq!(v["wageBasis"], "1000000");
         assert_eq!(v["wageBasisRules"][0], "bpu_income_bands");
         assert_eq!(v["jkm"]["includesScholarships"], true);
-        assert_eq!(v["jkm"]["lines"][0]["labelId"], "Santunan kematian sekaligus");
+        assert_eq!(
+            v["jkm"]["lines"][0]["labelId"],
+            "Santunan kematian sekaligus"
+        );
         assert_eq!(v["jkm"]["lines"][0]["rules"][0], "jkm_lump_sum");
         assert_eq!(v["jkkCare"][0]["amount"], serde_json::Value::Null);
         assert_eq!(v["scholarships"][0]["level"], "belum_sekolah");

@@ -43,7 +43,14 @@ impl Category {
 
     /// Village institutions whose scheme a regency chooses (RULES.md Part 0: default BPU flat).
     pub const fn is_village_institution(self) -> bool {
-        matches!(self, Category::Bpd | Category::RtRw | Category::Kader | Category::Linmas | Category::LembagaDesa)
+        matches!(
+            self,
+            Category::Bpd
+                | Category::RtRw
+                | Category::Kader
+                | Category::Linmas
+                | Category::LembagaDesa
+        )
     }
 
     /// The scheme when the request does not choose one.
@@ -57,7 +64,11 @@ impl Category {
     /// Whether `scheme` is allowed for this category: village institutions may be either; pekerja rentan
     /// are BPU; apparatus and Non-ASN are PU (RULES.md 2.1, 2.2).
     pub const fn allows(self, scheme: SchemeKind) -> bool {
-        self.is_village_institution() || matches!((self.default_scheme(), scheme), (SchemeKind::Bpu, SchemeKind::Bpu) | (SchemeKind::Pu, SchemeKind::Pu))
+        self.is_village_institution()
+            || matches!(
+                (self.default_scheme(), scheme),
+                (SchemeKind::Bpu, SchemeKind::Bpu) | (SchemeKind::Pu, SchemeKind::Pu)
+            )
     }
 
     /// Default optional programmes (RULES.md Part 0): Non-ASN JKK+JKM+JHT (Permenaker 1/2025 Pasal 3A);
@@ -66,37 +77,103 @@ impl Category {
         matches!(self, Category::NonAsn)
     }
 
-    /// The APBDes budget line RULES.md Part 2 §3.5 names for this category, if any.
-    pub const fn apbdes_line(self) -> Option<BudgetLine> {
-        match self {
-            Category::KepalaDesa => Some(BudgetLine { activity: "1.1.03", account: "5.1.3.03", name_id: "Jaminan Ketenagakerjaan Kepala Desa", name_en: "Employment social security, village head" }),
-            Category::PerangkatDesa => Some(BudgetLine { activity: "1.1.03", account: "5.1.3.04", name_id: "Jaminan Ketenagakerjaan Perangkat Desa", name_en: "Employment social security, village officials" }),
-            Category::Bpd => Some(BudgetLine { activity: "", account: "5.1.4", name_id: "Tunjangan BPD", name_en: "BPD allowances" }),
-            Category::RtRw => Some(BudgetLine { activity: "1.1.07", account: "", name_id: "Insentif/operasional RT/RW", name_en: "RT/RW incentives and operations" }),
-            _ => None,
+    /// The APBDes line of this category: the national codes of Permendagri 20/2018 for kepala desa and
+    /// perangkat desa (RULES.md Part 2 §3.5); no national code for the others (§8: the regency's Perbup sets
+    /// them; "" here). 5.1.4 is Tunjangan BPD (allowances), not a jamsostek line.
+    pub fn apbdes_line(self) -> BudgetLine {
+        let (activity, account, name_id, name_en) = match self {
+            Category::KepalaDesa => (
+                "1.1.03",
+                "5.1.3.03",
+                "Jaminan Ketenagakerjaan Kepala Desa",
+                "Employment social security, village head",
+            ),
+            Category::PerangkatDesa => (
+                "1.1.03",
+                "5.1.3.04",
+                "Jaminan Ketenagakerjaan Perangkat Desa",
+                "Employment social security, village officials",
+            ),
+            Category::PekerjaRentan => (
+                "",
+                "",
+                "Iuran BPJS Ketenagakerjaan Pekerja Rentan",
+                "BPJS Ketenagakerjaan contributions, vulnerable workers",
+            ),
+            Category::Bpd => (
+                "",
+                "",
+                "Jaminan Ketenagakerjaan Anggota BPD",
+                "Employment social security, BPD members",
+            ),
+            Category::RtRw => (
+                "",
+                "",
+                "Jaminan Ketenagakerjaan Ketua RT/RW",
+                "Employment social security, RT/RW heads",
+            ),
+            Category::Kader => (
+                "",
+                "",
+                "Jaminan Ketenagakerjaan Kader Desa",
+                "Employment social security, village cadres",
+            ),
+            Category::Linmas => (
+                "",
+                "",
+                "Jaminan Ketenagakerjaan Linmas",
+                "Employment social security, Linmas",
+            ),
+            Category::LembagaDesa => (
+                "",
+                "",
+                "Jaminan Ketenagakerjaan Lembaga Desa",
+                "Employment social security, village institutions",
+            ),
+            Category::NonAsn => (
+                "",
+                "",
+                "Jaminan Ketenagakerjaan Pegawai Non-ASN",
+                "Employment social security, Non-ASN staff",
+            ),
+        };
+        BudgetLine {
+            activity: activity.into(),
+            account: account.into(),
+            name_id: name_id.into(),
+            name_en: name_en.into(),
         }
     }
 }
 
 /// Source of the APBDes codes (Permendagri 20/2018 annex, as reproduced by village-finance apps) [H].
-pub const APBDES_LINES_SOURCE: &str = "Permendagri 20/2018 lampiran (kode rekening APBDes): kegiatan 1.1.03 Penyediaan Jaminan Sosial bagi Kepala Desa dan Perangkat Desa; 5.1.3.03/04; 5.1.4 Tunjangan BPD; 1.1.07 insentif RT/RW. No national code found for pekerja rentan.";
+pub const APBDES_LINES_SOURCE: &str = "Permendagri 20/2018 lampiran (kode rekening APBDes): kegiatan 1.1.03 Penyediaan Jaminan Sosial bagi Kepala Desa dan Perangkat Desa; 5.1.3.03 Jaminan Ketenagakerjaan Kepala Desa; 5.1.3.04 Jaminan Ketenagakerjaan Perangkat Desa. No national code for pekerja rentan, BPD, RT/RW, kader, linmas or lembaga desa: the regency's Perbup pedoman APBDes sets them.";
 
 /// An APBDes budget line (Permendagri 20/2018 chart of accounts).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetLine {
-    /// Kegiatan code, e.g. "1.1.03" (empty when RULES.md names only the account).
-    pub activity: &'static str,
-    /// Rekening belanja, e.g. "5.1.3.04" (empty when RULES.md names only the activity).
-    pub account: &'static str,
-    pub name_id: &'static str,
-    pub name_en: &'static str,
+    /// Kegiatan code, e.g. "1.1.03"; "" when neither the law nor the regency names one.
+    pub activity: String,
+    /// Rekening belanja, e.g. "5.1.3.04"; "" when neither the law nor the regency names one.
+    pub account: String,
+    pub name_id: String,
+    pub name_en: String,
+}
+
+impl BudgetLine {
+    /// Same codes and name: the same line of the APBDes.
+    pub fn same_line(&self, o: &BudgetLine) -> bool {
+        self.activity == o.activity && self.account == o.account && self.name_id == o.name_id
+    }
 }
 
 /// Kind of work of a pekerja rentan (BPU). Only `Transport` changes a rule: the PP 50/2025 relief window.
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkKind {
     Nelayan,
@@ -156,7 +233,12 @@ pub enum Programme {
 }
 
 impl Programme {
-    pub const ALL: [Programme; 4] = [Programme::Jkk, Programme::Jkm, Programme::Jht, Programme::Jp];
+    pub const ALL: [Programme; 4] = [
+        Programme::Jkk,
+        Programme::Jkm,
+        Programme::Jht,
+        Programme::Jp,
+    ];
 
     pub const fn index(self) -> usize {
         match self {
@@ -183,7 +265,13 @@ pub enum Funder {
 }
 
 impl Funder {
-    pub const ALL: [Funder; 5] = [Funder::Apbn, Funder::Apbd, Funder::DanaDesa, Funder::Apbdes, Funder::SelfPaid];
+    pub const ALL: [Funder; 5] = [
+        Funder::Apbn,
+        Funder::Apbd,
+        Funder::DanaDesa,
+        Funder::Apbdes,
+        Funder::SelfPaid,
+    ];
 
     /// PP 50/2025 relief applies only to self-paid BPU (Pasal 3 excludes APBN/APBD; RULES.md Part 0
     /// extends the exclusion to Dana Desa and APBDes, the conservative reading).

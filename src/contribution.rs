@@ -1,6 +1,7 @@
 //! What one person costs in one month, per programme, split between employer (the funder) and worker.
 //! BPU: flat amounts on a declared base (PP 44/2015 Lampiran II); PU: percentages of the wage.
-//! Each programme's amount per person per month is rounded once (RULES.md Part 0).
+//! Rounding (RULES.md Part 0): for each programme and person-month the employer share and the worker share are each
+//! rounded half away from zero to the whole rupiah; the programme's amount is their sum.
 
 use crate::category::{Funder, Programme, RiskGroup, Sector};
 use crate::error::{Error, ErrorCode, Result};
@@ -21,13 +22,20 @@ pub struct Shares {
 
 impl Shares {
     pub fn new(employer: Rupiah, worker: Rupiah) -> Result<Shares> {
-        Ok(Shares { total: employer.checked_add(worker).ok_or_else(too_large)?, employer, worker })
+        Ok(Shares {
+            total: employer.checked_add(worker).ok_or_else(too_large)?,
+            employer,
+            worker,
+        })
     }
 
     pub fn checked_add(&self, o: &Shares) -> Result<Shares> {
         Ok(Shares {
             total: self.total.checked_add(o.total).ok_or_else(too_large)?,
-            employer: self.employer.checked_add(o.employer).ok_or_else(too_large)?,
+            employer: self
+                .employer
+                .checked_add(o.employer)
+                .ok_or_else(too_large)?,
             worker: self.worker.checked_add(o.worker).ok_or_else(too_large)?,
         })
     }
@@ -122,7 +130,10 @@ pub struct MonthRules {
     pub pu_jht_worker: &'static Param,
     pub pu_jp_employer: &'static Param,
     pub pu_jp_worker: &'static Param,
-    pub jp_cap: &'static Param,
+    /// None before the first known cap (March 2021): JP is then refused, the other programmes compute.
+    pub jp_cap: Option<&'static Param>,
+    /// The (first) month these figures are for; not part of `same_as`.
+    pub month: Month,
 }
 
 impl MonthRules {
@@ -146,7 +157,8 @@ impl MonthRules {
             pu_jht_worker: f(ParamId::PuJhtWorkerRate)?,
             pu_jp_employer: f(ParamId::PuJpEmployerRate)?,
             pu_jp_worker: f(ParamId::PuJpWorkerRate)?,
-            jp_cap: f(ParamId::JpWageCap)?,
+            jp_cap: rules::find_optional(ParamId::JpWageCap, m),
+            month: m,
         })
     }
 
@@ -163,13 +175,17 @@ impl MonthRules {
             && same(self.bpu_jht_rate, o.bpu_jht_rate)
             && same_opt(self.relief_transport, o.relief_transport)
             && same_opt(self.relief_other, o.relief_other)
-            && self.pu_jkk.iter().zip(o.pu_jkk.iter()).all(|(a, b)| same(a, b))
+            && self
+                .pu_jkk
+                .iter()
+                .zip(o.pu_jkk.iter())
+                .all(|(a, b)| same(a, b))
             && same(self.pu_jkm_rate, o.pu_jkm_rate)
             && same(self.pu_jht_employer, o.pu_jht_employer)
             && same(self.pu_jht_worker, o.pu_jht_worker)
             && same(self.pu_jp_employer, o.pu_jp_employer)
             && same(self.pu_jp_worker, o.pu_jp_worker)
-            && same(self.jp_cap, o.jp_cap)
+            && same_opt(self.jp_cap, o.jp_cap)
     }
 }
 
@@ -180,9 +196,15 @@ pub fn person_month(c: &Coverage, r: &MonthRules) -> Result<PersonMonth> {
         Participant::Bpu { base, sector } => {
             if c.jp {
                 // RULES.md 1.4: JP and JKP are not available to BPU.
-                return Err(Error::new(ErrorCode::ProgrammeNotAvailable).at("jp").detail("JP: PU only (RULES.md 1.4)"));
+                return Err(Error::new(ErrorCode::ProgrammeNotAvailable)
+                    .at("jp")
+                    .detail("JP: PU only (RULES.md 1.4)"));
             }
-            let band = rules::band_for_base(base).ok_or_else(|| Error::new(ErrorCode::InvalidBase).at("base").detail(base.to_digits()))?;
+            let band = rules::band_for_base(base).ok_or_else(|| {
+                Error::new(ErrorCode::InvalidBase)
+                    .at("base")
+                    .detail(base.to_digits())
+            })?;
             let band_unsure = band.confidence.needs_verification();
             // PP 50/2025 Pasal 3–4: relief only for self-paid BPU, in the window of its sector.
             let relief = if c.funder.gets_pp50_relief() {
@@ -193,42 +215,113 @@ pub fn person_month(c: &Coverage, r: &MonthRules) -> Result<PersonMonth> {
             } else {
                 None
             };
-            let jkk = base.times_rate(r.bpu_jkk_rate.rate()?).ok_or_else(too_large)?;
-            lines.push(bpu_line(Programme::Jkk, jkk, relief, c.funder, vec![r.bpu_jkk_rate.id], band_unsure, r.bpu_jkk_rate)?);
+            let jkk = base
+                .times_rate(r.bpu_jkk_rate.rate()?)
+                .ok_or_else(too_large)?;
+            lines.push(bpu_line(
+                Programme::Jkk,
+                jkk,
+                relief,
+                c.funder,
+                vec![r.bpu_jkk_rate.id],
+                band_unsure,
+                r.bpu_jkk_rate,
+            )?);
             let jkm = r.bpu_jkm.amount()?;
-            lines.push(bpu_line(Programme::Jkm, jkm, relief, c.funder, vec![r.bpu_jkm.id], false, r.bpu_jkm)?);
+            lines.push(bpu_line(
+                Programme::Jkm,
+                jkm,
+                relief,
+                c.funder,
+                vec![r.bpu_jkm.id],
+                false,
+                r.bpu_jkm,
+            )?);
             if c.jht {
                 // JHT is not reduced by PP 50/2025.
-                let jht = base.times_rate(r.bpu_jht_rate.rate()?).ok_or_else(too_large)?;
-                lines.push(bpu_line(Programme::Jht, jht, None, c.funder, vec![r.bpu_jht_rate.id], band_unsure, r.bpu_jht_rate)?);
+                let jht = base
+                    .times_rate(r.bpu_jht_rate.rate()?)
+                    .ok_or_else(too_large)?;
+                lines.push(bpu_line(
+                    Programme::Jht,
+                    jht,
+                    None,
+                    c.funder,
+                    vec![r.bpu_jht_rate.id],
+                    band_unsure,
+                    r.bpu_jht_rate,
+                )?);
             }
         }
         Participant::Pu { wage, risk_group } => {
             if c.funder == Funder::SelfPaid {
                 return Err(Error::new(ErrorCode::FunderNotAllowed).at("funder"));
             }
-            let jkk_rate = r.pu_jkk.get(usize::from(risk_group.get().saturating_sub(1))).copied().ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup))?;
+            let jkk_rate = r
+                .pu_jkk
+                .get(usize::from(risk_group.get().saturating_sub(1)))
+                .copied()
+                .ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup))?;
             lines.push(pu_line(Programme::Jkk, wage, Some(jkk_rate), None, vec![])?);
-            lines.push(pu_line(Programme::Jkm, wage, Some(r.pu_jkm_rate), None, vec![])?);
+            lines.push(pu_line(
+                Programme::Jkm,
+                wage,
+                Some(r.pu_jkm_rate),
+                None,
+                vec![],
+            )?);
             if c.jht {
-                lines.push(pu_line(Programme::Jht, wage, Some(r.pu_jht_employer), Some(r.pu_jht_worker), vec![])?);
+                lines.push(pu_line(
+                    Programme::Jht,
+                    wage,
+                    Some(r.pu_jht_employer),
+                    Some(r.pu_jht_worker),
+                    vec![],
+                )?);
             }
             if c.jp {
                 // PP 45/2015 Pasal 28–29: JP on the wage up to the cap in force that month, used as published.
-                let cap = r.jp_cap.amount()?;
+                // RULES.md Part 0 "Months covered": no cap known for the month → JP refused, naming the month.
+                let cap_row = r.jp_cap.ok_or_else(|| {
+                    Error::new(ErrorCode::JpCapUnknown)
+                        .at("jp")
+                        .detail(r.month.to_iso())
+                })?;
+                let cap = cap_row.amount()?;
                 let base = if wage > cap { cap } else { wage };
-                lines.push(pu_line(Programme::Jp, base, Some(r.pu_jp_employer), Some(r.pu_jp_worker), vec![r.jp_cap.id])?);
+                let mut jp = pu_line(
+                    Programme::Jp,
+                    base,
+                    Some(r.pu_jp_employer),
+                    Some(r.pu_jp_worker),
+                    vec![cap_row.id],
+                )?;
+                // A cap from a single source ([L], March 2021) flags the line.
+                jp.needs_verification |= cap_row.confidence.needs_verification();
+                lines.push(jp);
             }
         }
     }
     let mut total = Shares::default();
     for l in &lines {
-        total.add_assign(&Shares { total: l.total, employer: l.employer, worker: l.worker })?;
+        total.add_assign(&Shares {
+            total: l.total,
+            employer: l.employer,
+            worker: l.worker,
+        })?;
     }
     Ok(PersonMonth { total, lines })
 }
 
-fn bpu_line(programme: Programme, normal: Rupiah, relief: Option<&Param>, funder: Funder, mut ids: Vec<ParamId>, unsure: bool, p: &Param) -> Result<Line> {
+fn bpu_line(
+    programme: Programme,
+    normal: Rupiah,
+    relief: Option<&Param>,
+    funder: Funder,
+    mut ids: Vec<ParamId>,
+    unsure: bool,
+    p: &Param,
+) -> Result<Line> {
     let amount = match relief {
         Some(rp) => {
             ids.push(rp.id);
@@ -239,7 +332,11 @@ fn bpu_line(programme: Programme, normal: Rupiah, relief: Option<&Param>, funder
     if unsure {
         ids.push(ParamId::BpuIncomeBands);
     }
-    let (employer, worker) = if funder == Funder::SelfPaid { (Rupiah::ZERO, amount) } else { (amount, Rupiah::ZERO) };
+    let (employer, worker) = if funder == Funder::SelfPaid {
+        (Rupiah::ZERO, amount)
+    } else {
+        (amount, Rupiah::ZERO)
+    };
     Ok(Line {
         programme,
         total: amount,
@@ -247,11 +344,19 @@ fn bpu_line(programme: Programme, normal: Rupiah, relief: Option<&Param>, funder
         worker,
         rules: ids,
         relief: relief.is_some(),
-        needs_verification: unsure || p.confidence.needs_verification() || relief.is_some_and(|r| r.confidence.needs_verification()),
+        needs_verification: unsure
+            || p.confidence.needs_verification()
+            || relief.is_some_and(|r| r.confidence.needs_verification()),
     })
 }
 
-fn pu_line(programme: Programme, base: Rupiah, employer_rate: Option<&Param>, worker_rate: Option<&Param>, mut ids: Vec<ParamId>) -> Result<Line> {
+fn pu_line(
+    programme: Programme,
+    base: Rupiah,
+    employer_rate: Option<&Param>,
+    worker_rate: Option<&Param>,
+    mut ids: Vec<ParamId>,
+) -> Result<Line> {
     let mut unsure = false;
     let mut part = |p: Option<&Param>| -> Result<Rupiah> {
         match p {
@@ -266,7 +371,15 @@ fn pu_line(programme: Programme, base: Rupiah, employer_rate: Option<&Param>, wo
     let worker = part(worker_rate)?;
     let employer = part(employer_rate)?;
     let total = employer.checked_add(worker).ok_or_else(too_large)?;
-    Ok(Line { programme, total, employer, worker, rules: ids, relief: false, needs_verification: unsure })
+    Ok(Line {
+        programme,
+        total,
+        employer,
+        worker,
+        rules: ids,
+        relief: false,
+        needs_verification: unsure,
+    })
 }
 
 /// Convenience: one person's contribution in month `m` (looks the figures up).

@@ -7,7 +7,7 @@
 use crate::category::{Category, Funder, Programme, SchemeKind, WorkKind};
 use crate::error::{Error, ErrorCode, Result};
 use crate::month::Month;
-use crate::rules::{self, Param, ParamId, RULES_CHECKED, TABLE_END, TABLE_START};
+use crate::rules::{self, DanaDesaStatus, Param, ParamId, RULES_CHECKED, TABLE_END, TABLE_START};
 use serde::{Deserialize, Serialize};
 
 /// The shared note type (a reason, caveat or warning with its source), re-exported here for the
@@ -15,20 +15,47 @@ use serde::{Deserialize, Serialize};
 pub use crate::note::Note;
 
 /// A note from literal texts.
-pub(crate) const fn note(code: &'static str, id: &'static str, en: &'static str, source: &'static str, needs_verification: bool) -> Note {
-    Note { code, id, en, source, needs_verification }
+pub(crate) const fn note(
+    code: &'static str,
+    id: &'static str,
+    en: &'static str,
+    source: &'static str,
+    needs_verification: bool,
+) -> Note {
+    Note {
+        code,
+        id,
+        en,
+        source,
+        needs_verification,
+    }
 }
 
 /// A note whose source and flag are those of a rule-table row.
-pub(crate) fn note_from_row(code: &'static str, id: &'static str, en: &'static str, row: &Param) -> Note {
-    Note { code, id, en, source: row.source, needs_verification: row.confidence.needs_verification() }
+pub(crate) fn note_from_row(
+    code: &'static str,
+    id: &'static str,
+    en: &'static str,
+    row: &Param,
+) -> Note {
+    Note {
+        code,
+        id,
+        en,
+        source: row.source,
+        needs_verification: row.confidence.needs_verification(),
+    }
 }
 
 /// The default "as of" month when a request gives none: the newest month, up to the month the rules were
 /// last checked (`RULES_CHECKED`), in which every row in `ids` holds. The calculator does not look past the
 /// day its sources were read.
 pub fn default_as_of(ids: &[ParamId]) -> Month {
-    let checked = RULES_CHECKED.get(..7).and_then(Month::parse).unwrap_or(TABLE_END).min(TABLE_END);
+    let checked = RULES_CHECKED
+        .get(..7)
+        .and_then(Month::parse)
+        .unwrap_or(TABLE_END)
+        .min(TABLE_END);
     let mut best = None;
     let mut m = TABLE_START;
     while m <= checked {
@@ -108,6 +135,10 @@ pub struct EligibilityRequest {
     pub months_working_in_indonesia: Option<u32>,
     #[serde(default)]
     pub regency: RegencySettings,
+    /// The month the answer is for ("YYYY-MM"): its budget year decides the Dana Desa answer. Default: the
+    /// month the rules were last checked (the JS API fills in the current month).
+    #[serde(default)]
+    pub month: Option<Month>,
 }
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -383,14 +414,8 @@ const SELF_PAID_PU: Note = note(
     false,
 );
 
-const DANA_DESA_ID: &str = "Dana Desa: tergantung Perbup / juknis kabupaten masing-masing.";
-const DANA_DESA_EN: &str = "Dana Desa: subject to the regency's own Perbup / juknis.";
-const BPU_AGE_OVER_ID: &str = "Umur di atas batas pendaftaran BPU menurut BPJS Ketenagakerjaan (pasal peraturannya belum ditemukan). Yang sudah terdaftar sebelum batas umur boleh terus membayar.";
-const BPU_AGE_OVER_EN: &str = "The age is above the BPU registration limit given by BPJS Ketenagakerjaan (no regulation article found). Someone registered before the limit may keep paying.";
-const BPU_AGE_EDGE_ID: &str =
-    "Umur tepat di batas pendaftaran BPU; batas ini belum ditemukan di peraturan, perlu dicek ke BPJS Ketenagakerjaan.";
-const BPU_AGE_EDGE_EN: &str =
-    "The age is exactly at the BPU registration limit; the limit is not found in any regulation, check with BPJS Ketenagakerjaan.";
+const BPU_AGE_OVER_ID: &str = "Peserta BPU hanya dapat mendaftar sebelum mencapai umur 65 tahun (BPJS Ketenagakerjaan, Brosur BPU 2026; pasal peraturannya belum ditemukan). Yang sudah terdaftar sebelum umur itu boleh terus membayar.";
+const BPU_AGE_OVER_EN: &str = "Non-wage (BPU) participants can register only before they turn 65 (BPJS Ketenagakerjaan, BPU brochure 2026; no regulation article found). Someone registered before that age may keep paying.";
 const FOREIGN_SHORT_ID: &str =
     "Warga negara asing baru bisa ikut sebagai penerima upah setelah bekerja di Indonesia selama masa minimum dalam PP 49/2023.";
 const FOREIGN_SHORT_EN: &str =
@@ -415,11 +440,13 @@ enum Kind {
 /// Who may join BPJS Ketenagakerjaan, which programmes apply, and who may pay.
 pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
     validate(req)?;
-    let as_of = default_as_of(&[ParamId::BpuMaxRegistrationAge, ParamId::ForeignPuMinMonths, ParamId::DanaDesaRules]);
-    let dana_desa_row = rules::find(ParamId::DanaDesaRules, as_of)?;
-    // Part 0: never "allowed" nor "forbidden"; flagged like the estimate's note, since no source has the article.
-    let dana_desa =
-        Note { needs_verification: true, ..note_from_row("DANA_DESA_SUBJECT_TO_PERBUP", DANA_DESA_ID, DANA_DESA_EN, dana_desa_row) };
+    let as_of = req.month.unwrap_or_else(|| {
+        default_as_of(&[
+            ParamId::BpuRegistrationAgeLimit,
+            ParamId::ForeignPuMinMonths,
+        ])
+    });
+    rules::check_month(as_of).map_err(|e| e.at("month"))?;
 
     let (kind, category) = match req.work {
         WorkStatus::Asn => return Ok(refused(None, vec![ASN])),
@@ -462,20 +489,28 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
         match req.months_working_in_indonesia {
             None => return Ok(refused(category, prepend(FOREIGN_MONTHS_UNKNOWN, caveats))),
             Some(n) if n < min => {
-                let refusal = note_from_row("FOREIGN_PU_TOO_SHORT", FOREIGN_SHORT_ID, FOREIGN_SHORT_EN, row);
+                let refusal = note_from_row(
+                    "FOREIGN_PU_TOO_SHORT",
+                    FOREIGN_SHORT_ID,
+                    FOREIGN_SHORT_EN,
+                    row,
+                );
                 return Ok(refused(category, prepend(refusal, caveats)));
             }
             Some(_) => {}
         }
     }
 
-    // Age.
+    // Age: BPU register only while under the limit (RULES.md Part 0 "BPU age": 65 and over refused).
     match scheme {
         SchemeKind::Bpu => {
-            let row = rules::find(ParamId::BpuMaxRegistrationAge, as_of)?;
-            let bpjs_max = row.count()?;
-            if req.age > bpjs_max {
-                let refusal = note_from_row("BPU_AGE_LIMIT", BPU_AGE_OVER_ID, BPU_AGE_OVER_EN, row);
+            let row = rules::find(ParamId::BpuRegistrationAgeLimit, as_of)?;
+            if req.age >= row.count()? {
+                // The value is [M], the instrument [UNCONFIRMED]: the refusal is flagged.
+                let refusal = Note {
+                    needs_verification: true,
+                    ..note_from_row("BPU_AGE_LIMIT", BPU_AGE_OVER_ID, BPU_AGE_OVER_EN, row)
+                };
                 return Ok(refused(category, prepend(refusal, caveats)));
             }
             let below_min = req.regency.min_age.is_some_and(|a| req.age < a);
@@ -483,15 +518,16 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
             if below_min || above_max {
                 return Ok(refused(category, prepend(REGENCY_AGE_RANGE, caveats)));
             }
-            if req.age == bpjs_max {
-                caveats.push(note_from_row("BPU_AGE_AT_LIMIT", BPU_AGE_EDGE_ID, BPU_AGE_EDGE_EN, row));
-            }
         }
         SchemeKind::Pu => caveats.push(PU_NO_AGE_LIMIT),
     }
 
     let regency_funds = match category {
-        Some(c) if kind != Kind::Private => req.regency.funded_categories.as_ref().is_none_or(|v| v.contains(&c)),
+        Some(c) if kind != Kind::Private => req
+            .regency
+            .funded_categories
+            .as_ref()
+            .is_none_or(|v| v.contains(&c)),
         _ => false,
     };
     if !regency_funds && kind != Kind::Private {
@@ -501,9 +537,24 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult> {
         });
     }
 
-    let programmes = Programme::ALL.iter().map(|&p| programme_answer(p, kind)).collect();
-    let funders = Funder::ALL.iter().map(|&f| funder_answer(f, kind, regency_funds, &dana_desa)).collect();
-    Ok(EligibilityResult { eligible: true, scheme: Some(scheme), category, programmes, funders, reasons: caveats, regency_funds })
+    let programmes = Programme::ALL
+        .iter()
+        .map(|&p| programme_answer(p, kind))
+        .collect();
+    let dana_desa = dana_desa_note(category, as_of);
+    let funders = Funder::ALL
+        .iter()
+        .map(|&f| funder_answer(f, kind, regency_funds, &dana_desa))
+        .collect();
+    Ok(EligibilityResult {
+        eligible: true,
+        scheme: Some(scheme),
+        category,
+        programmes,
+        funders,
+        reasons: caveats,
+        regency_funds,
+    })
 }
 
 fn validate(req: &EligibilityRequest) -> Result<()> {
@@ -537,7 +588,10 @@ fn validate(req: &EligibilityRequest) -> Result<()> {
         crate::month::push_digits(&mut d, u32::try_from(MAX_LIST).unwrap_or(u32::MAX), 1);
         Error::new(ErrorCode::TooManyItems).at(path).detail(d)
     };
-    if r.funded_categories.as_ref().is_some_and(|v| v.len() > MAX_LIST) {
+    if r.funded_categories
+        .as_ref()
+        .is_some_and(|v| v.len() > MAX_LIST)
+    {
         return Err(too_many("regency.fundedCategories"));
     }
     if r.pu_institutions.len() > MAX_LIST {
@@ -547,7 +601,9 @@ fn validate(req: &EligibilityRequest) -> Result<()> {
         match req.category {
             Some(c) if c.is_village_institution() => {}
             _ => {
-                return Err(Error::new(ErrorCode::InvalidInput).at("category").detail("bpd | rt_rw | kader | linmas | lembaga_desa"));
+                return Err(Error::new(ErrorCode::InvalidInput)
+                    .at("category")
+                    .detail("bpd | rt_rw | kader | linmas | lembaga_desa"));
             }
         }
     }
@@ -568,9 +624,20 @@ fn refused(category: Option<Category>, reasons: Vec<Note>) -> EligibilityResult 
         category,
         programmes: Programme::ALL
             .iter()
-            .map(|&programme| ProgrammeAnswer { programme, status: ProgrammeStatus::NotAvailable, reason: main.clone() })
+            .map(|&programme| ProgrammeAnswer {
+                programme,
+                status: ProgrammeStatus::NotAvailable,
+                reason: main.clone(),
+            })
             .collect(),
-        funders: Funder::ALL.iter().map(|&funder| FunderAnswer { funder, status: FunderStatus::No, reason: main.clone() }).collect(),
+        funders: Funder::ALL
+            .iter()
+            .map(|&funder| FunderAnswer {
+                funder,
+                status: FunderStatus::No,
+                reason: main.clone(),
+            })
+            .collect(),
         reasons,
         regency_funds: false,
     }
@@ -579,38 +646,90 @@ fn refused(category: Option<Category>, reasons: Vec<Note>) -> EligibilityResult 
 fn programme_answer(programme: Programme, kind: Kind) -> ProgrammeAnswer {
     use ProgrammeStatus::{Mandatory, NotAvailable, Optional};
     let (status, reason) = match (kind, programme) {
-        (Kind::Informal | Kind::InstitutionBpu, Programme::Jkk | Programme::Jkm) => (Mandatory, BPU_JKK_JKM),
+        (Kind::Informal | Kind::InstitutionBpu, Programme::Jkk | Programme::Jkm) => {
+            (Mandatory, BPU_JKK_JKM)
+        }
         (Kind::Informal | Kind::InstitutionBpu, Programme::Jht) => (Optional, BPU_JHT_OPTIONAL),
         (Kind::Informal | Kind::InstitutionBpu, Programme::Jp) => (NotAvailable, BPU_NO_JP),
-        (Kind::NonAsn, Programme::Jkk | Programme::Jkm | Programme::Jht) => (Mandatory, NON_ASN_MANDATORY),
+        (Kind::NonAsn, Programme::Jkk | Programme::Jkm | Programme::Jht) => {
+            (Mandatory, NON_ASN_MANDATORY)
+        }
         (Kind::NonAsn, Programme::Jp) => (Optional, NON_ASN_JP_OPTIONAL),
         (Kind::Apparatus, Programme::Jkk | Programme::Jkm) => (Mandatory, APPARATUS_MINIMUM),
         (Kind::Apparatus, Programme::Jht | Programme::Jp) => (Optional, APPARATUS_OPTIONAL),
-        (Kind::InstitutionPu, Programme::Jkk | Programme::Jkm) => (Mandatory, INSTITUTION_PU_MINIMUM),
-        (Kind::InstitutionPu, Programme::Jht | Programme::Jp) => (Optional, INSTITUTION_PU_OPTIONAL),
+        (Kind::InstitutionPu, Programme::Jkk | Programme::Jkm) => {
+            (Mandatory, INSTITUTION_PU_MINIMUM)
+        }
+        (Kind::InstitutionPu, Programme::Jht | Programme::Jp) => {
+            (Optional, INSTITUTION_PU_OPTIONAL)
+        }
         (Kind::Private, Programme::Jkk | Programme::Jkm) => (Mandatory, PRIVATE_JKK_JKM),
         (Kind::Private, Programme::Jht | Programme::Jp) => (Optional, PRIVATE_JHT_JP),
     };
-    ProgrammeAnswer { programme, status, reason }
+    ProgrammeAnswer {
+        programme,
+        status,
+        reason,
+    }
 }
 
-fn funder_answer(funder: Funder, kind: Kind, regency_funds: bool, dana_desa: &Note) -> FunderAnswer {
+/// The Dana Desa answer for the category in the budget year of `as_of` (RULES.md Part 2 §2 "Dana Desa by year").
+fn dana_desa_note(category: Option<Category>, as_of: Month) -> (FunderStatus, Note) {
+    let Some(c) = category else {
+        return (FunderStatus::No, PRIVATE_EMPLOYER_PAYS);
+    };
+    let a = rules::dana_desa_rule(c, as_of.year());
+    let (status, code) = match a.status {
+        DanaDesaStatus::No => (FunderStatus::No, "DANA_DESA_FORBIDDEN"),
+        DanaDesaStatus::Conditional => (FunderStatus::Conditional, "DANA_DESA_SUBJECT_TO_PERBUP"),
+        DanaDesaStatus::Unknown => (FunderStatus::Conditional, "DANA_DESA_RULES_UNKNOWN_YEAR"),
+    };
+    let source = if a.instrument.is_empty() {
+        DANA_DESA_BY_YEAR
+    } else {
+        a.instrument
+    };
+    (
+        status,
+        note(code, a.reason_id, a.reason_en, source, a.needs_verification),
+    )
+}
+
+const DANA_DESA_BY_YEAR: &str = "Dana Desa rules by budget year: Permendes PDTT 8/2022 (2023), Surat Edaran Kemendes 4/PRI.00/I/2024 (2024), Permendes PDT 2/2024 (2025), Permendes PDT 16/2025 (2026)";
+
+fn funder_answer(
+    funder: Funder,
+    kind: Kind,
+    regency_funds: bool,
+    dana_desa: &(FunderStatus, Note),
+) -> FunderAnswer {
     use FunderStatus::{Conditional, No, Yes};
     let bpu = matches!(kind, Kind::Informal | Kind::InstitutionBpu);
     let (status, reason) = match (funder, kind) {
         (_, Kind::Private) => (No, PRIVATE_EMPLOYER_PAYS),
         (Funder::Apbn, _) if bpu => (Conditional, APBN_BPU),
         (Funder::Apbn, _) => (No, APBN_PU),
-        (Funder::Apbd, _) if !regency_funds => (No, if bpu { REGENCY_NOT_FUNDING_BPU } else { REGENCY_NOT_FUNDING_PU }),
+        (Funder::Apbd, _) if !regency_funds => (
+            No,
+            if bpu {
+                REGENCY_NOT_FUNDING_BPU
+            } else {
+                REGENCY_NOT_FUNDING_PU
+            },
+        ),
         (Funder::Apbd, _) => (Yes, APBD_YES),
-        (Funder::DanaDesa, _) => (Conditional, dana_desa.clone()),
+        (Funder::DanaDesa, _) => dana_desa.clone(),
         (Funder::Apbdes, Kind::Apparatus) => (Yes, APBDES_APPARATUS),
         (Funder::Apbdes, Kind::NonAsn) => (No, APBDES_NON_ASN),
         (Funder::Apbdes, _) => (Conditional, APBDES_CONDITIONAL),
         (Funder::SelfPaid, _) if bpu => (Yes, SELF_PAID_BPU),
         (Funder::SelfPaid, _) => (No, SELF_PAID_PU),
     };
-    FunderAnswer { funder, status, reason }
+    FunderAnswer {
+        funder,
+        status,
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -626,11 +745,16 @@ mod tests {
             nationality: Nationality::Wni,
             months_working_in_indonesia: None,
             regency: RegencySettings::default(),
+            month: None,
         }
     }
 
     fn programme(r: &EligibilityResult, p: Programme) -> ProgrammeStatus {
-        r.programmes.iter().find(|a| a.programme == p).unwrap().status
+        r.programmes
+            .iter()
+            .find(|a| a.programme == p)
+            .unwrap()
+            .status
     }
 
     fn funder(r: &EligibilityResult, f: Funder) -> &FunderAnswer {
@@ -655,7 +779,12 @@ mod tests {
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::NotAvailable);
         let dd = funder(&r, Funder::DanaDesa);
         assert_eq!(dd.status, FunderStatus::Conditional);
-        assert!(dd.reason.en.contains("subject to the regency's own Perbup / juknis"));
+        assert!(
+            dd.reason
+                .en
+                .contains("follows your regency's Perbup / juknis"),
+            "2026: rentan not in the prohibition"
+        );
         assert!(dd.reason.source.contains("Permendes PDT 16/2025"));
         assert!(dd.reason.needs_verification);
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::Yes);
@@ -682,18 +811,30 @@ mod tests {
         assert_eq!(first.code, "BPU_AGE_LIMIT");
         assert!(first.needs_verification);
         assert!(first.source.contains("no regulation article found"));
-        assert!(r.programmes.iter().all(|p| p.status == ProgrammeStatus::NotAvailable));
+        assert!(r
+            .programmes
+            .iter()
+            .all(|p| p.status == ProgrammeStatus::NotAvailable));
         assert!(r.funders.iter().all(|f| f.status == FunderStatus::No));
         assert!(!r.regency_funds);
     }
 
     #[test]
-    fn age_65_is_the_edge_and_flagged() {
+    fn bpu_registers_under_65_only() {
+        // RULES.md Part 0 "BPU age": "belum mencapai usia 65 tahun"; 65 is refused, with the reason.
         let r = eligibility(&req(65, WorkStatus::Informal)).unwrap();
-        assert!(r.eligible);
-        assert!(r.reasons.iter().any(|n| n.code == "BPU_AGE_AT_LIMIT" && n.needs_verification));
+        assert!(!r.eligible);
+        assert_eq!(r.reasons[0].code, "BPU_AGE_LIMIT");
+        assert!(r.reasons[0].id.contains("sebelum mencapai umur 65 tahun"));
+        assert!(r.reasons[0].source.contains("Brosur BPU 2026"));
         let r = eligibility(&req(64, WorkStatus::Informal)).unwrap();
         assert!(r.eligible && r.reasons.is_empty());
+        // A wage earner of 65 is not refused (no age limit for PU while working).
+        assert!(
+            eligibility(&req(65, WorkStatus::PerangkatDesa))
+                .unwrap()
+                .eligible
+        );
     }
 
     #[test]
@@ -703,7 +844,17 @@ mod tests {
         q.regency.max_age = Some(64);
         let r = eligibility(&q).unwrap();
         assert!(!r.eligible);
-        assert_eq!(r.reasons[0].code, "REGENCY_AGE_RANGE");
+        assert_eq!(
+            r.reasons[0].code, "BPU_AGE_LIMIT",
+            "the BPJS limit is checked first"
+        );
+        q.regency.max_age = Some(60);
+        q.age = 61;
+        assert_eq!(
+            eligibility(&q).unwrap().reasons[0].code,
+            "REGENCY_AGE_RANGE"
+        );
+        q.regency.max_age = Some(64);
         q.age = 14;
         assert!(!eligibility(&q).unwrap().eligible);
         q.age = 15;
@@ -718,7 +869,10 @@ mod tests {
         q.regency.max_age = Some(64);
         let r = eligibility(&q).unwrap();
         assert!(r.eligible);
-        assert!(r.reasons.iter().any(|n| n.code == "PU_NO_AGE_LIMIT" && n.needs_verification));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|n| n.code == "PU_NO_AGE_LIMIT" && n.needs_verification));
     }
 
     #[test]
@@ -728,7 +882,9 @@ mod tests {
         assert_eq!(r.scheme, None);
         assert_eq!(r.category, None);
         assert_eq!(r.reasons[0].code, "ASN_TASPEN");
-        assert!(r.reasons[0].source.contains("PP 49/2023 Pasal 5 ayat (1) huruf a"));
+        assert!(r.reasons[0]
+            .source
+            .contains("PP 49/2023 Pasal 5 ayat (1) huruf a"));
         assert!(r.reasons[0].source.contains("PP 70/2015"));
     }
 
@@ -742,11 +898,17 @@ mod tests {
             assert_eq!(programme(&r, p), ProgrammeStatus::Mandatory);
         }
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::Optional);
-        assert!(r.programmes[2].reason.source.contains("Permenaker 1/2025 Pasal 3A ayat (1)"));
+        assert!(r.programmes[2]
+            .reason
+            .source
+            .contains("Permenaker 1/2025 Pasal 3A ayat (1)"));
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::No);
         assert_eq!(funder(&r, Funder::Apbd).status, FunderStatus::Yes);
         assert_eq!(funder(&r, Funder::Apbn).status, FunderStatus::No);
-        assert_eq!(funder(&r, Funder::DanaDesa).status, FunderStatus::Conditional);
+        assert_eq!(
+            funder(&r, Funder::DanaDesa).status,
+            FunderStatus::Conditional
+        );
     }
 
     #[test]
@@ -772,8 +934,80 @@ mod tests {
             assert_eq!(apbdes.status, FunderStatus::Yes);
             assert!(apbdes.reason.source.contains("UU 3/2024"));
             assert_eq!(funder(&r, Funder::Apbd).status, FunderStatus::Yes);
-            assert_eq!(funder(&r, Funder::DanaDesa).status, FunderStatus::Conditional);
+            // 2026 (the default month's year): Permendes PDT 16/2025 forbids Dana Desa for apparatus.
+            let dd = funder(&r, Funder::DanaDesa);
+            assert_eq!(dd.status, FunderStatus::No);
+            assert_eq!(dd.reason.code, "DANA_DESA_FORBIDDEN");
+            assert_eq!(
+                dd.reason.source,
+                "Permendes PDT 16/2025 Lampiran Bab II huruf J"
+            );
+            assert!(
+                dd.reason.id.contains("APBDes selain Dana Desa"),
+                "names the lawful alternative"
+            );
         }
+    }
+
+    #[test]
+    fn dana_desa_answer_follows_the_month_asked() {
+        let at = |work, category, month: Month| {
+            let mut q = req(40, work);
+            q.category = category;
+            q.month = Some(month);
+            let r = eligibility(&q).unwrap();
+            let a = funder(&r, Funder::DanaDesa);
+            (a.status, a.reason.code)
+        };
+        use FunderStatus::{Conditional, No};
+        let (inf, app, inst) = (
+            WorkStatus::Informal,
+            WorkStatus::PerangkatDesa,
+            WorkStatus::VillageInstitution,
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2024, 5)),
+            (No, "DANA_DESA_FORBIDDEN")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2025, 5)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2026, 5)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(app, None, Month::ym(2023, 5)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(app, None, Month::ym(2024, 5)),
+            (No, "DANA_DESA_FORBIDDEN")
+        );
+        assert_eq!(
+            at(inst, Some(Category::Bpd), Month::ym(2026, 1)),
+            (No, "DANA_DESA_FORBIDDEN")
+        );
+        assert_eq!(
+            at(inst, Some(Category::Bpd), Month::ym(2024, 1)),
+            (Conditional, "DANA_DESA_SUBJECT_TO_PERBUP")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2027, 1)),
+            (Conditional, "DANA_DESA_RULES_UNKNOWN_YEAR")
+        );
+        assert_eq!(
+            at(inf, None, Month::ym(2019, 1)),
+            (Conditional, "DANA_DESA_RULES_UNKNOWN_YEAR")
+        );
+        let mut q = req(40, inf);
+        q.month = Some(Month::ym(2015, 6));
+        let e = eligibility(&q).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::MonthOutsideRules, "month")
+        );
     }
 
     #[test]
@@ -791,7 +1025,9 @@ mod tests {
         let r = eligibility(&q).unwrap();
         assert!(!r.eligible);
         assert_eq!(r.reasons[0].code, "FOREIGN_PU_TOO_SHORT");
-        assert!(r.reasons[0].source.contains("PP 49/2023 Pasal 5 ayat (2) huruf c"));
+        assert!(r.reasons[0]
+            .source
+            .contains("PP 49/2023 Pasal 5 ayat (2) huruf c"));
         q.months_working_in_indonesia = Some(6);
         let r = eligibility(&q).unwrap();
         assert!(r.eligible);
@@ -827,7 +1063,10 @@ mod tests {
         assert_eq!(programme(&r, Programme::Jp), ProgrammeStatus::NotAvailable);
         assert_eq!(funder(&r, Funder::Apbdes).status, FunderStatus::Conditional);
         assert_eq!(funder(&r, Funder::SelfPaid).status, FunderStatus::Yes);
-        assert!(r.reasons.iter().any(|n| n.code == "VILLAGE_INSTITUTION_BPU" && n.needs_verification));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|n| n.code == "VILLAGE_INSTITUTION_BPU" && n.needs_verification));
 
         q.regency.pu_institutions = vec![Category::RtRw, Category::Bpd];
         let r = eligibility(&q).unwrap();
@@ -845,7 +1084,10 @@ mod tests {
     fn village_institution_needs_an_institution_category() {
         let mut q = req(50, WorkStatus::VillageInstitution);
         let e = eligibility(&q).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "category"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidInput, "category")
+        );
         q.category = Some(Category::KepalaDesa);
         assert_eq!(eligibility(&q).unwrap_err().code, ErrorCode::InvalidInput);
     }
@@ -874,7 +1116,10 @@ mod tests {
         q.regency.min_age = Some(40);
         q.regency.max_age = Some(20);
         let e = eligibility(&q).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidAge, "regency"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidAge, "regency")
+        );
         q.regency.min_age = Some(200);
         q.regency.max_age = None;
         assert_eq!(eligibility(&q).unwrap_err().code, ErrorCode::InvalidAge);
@@ -885,7 +1130,10 @@ mod tests {
         let mut q = req(30, WorkStatus::Informal);
         q.regency.pu_institutions = vec![Category::Bpd; 33];
         let e = eligibility(&q).unwrap_err();
-        assert_eq!((e.code, e.path.as_str(), e.detail.as_str()), (ErrorCode::TooManyItems, "regency.puInstitutions", "32"));
+        assert_eq!(
+            (e.code, e.path.as_str(), e.detail.as_str()),
+            (ErrorCode::TooManyItems, "regency.puInstitutions", "32")
+        );
     }
 
     #[test]
@@ -897,7 +1145,8 @@ mod tests {
         .unwrap();
         assert_eq!(q.regency.pu_institutions, vec![Category::RtRw]);
         assert_eq!(q.regency.funded_categories, None);
-        let q2: EligibilityRequest = serde_json::from_str(r#"{"age":30,"work":"informal","workKind":"nelayan"}"#).unwrap();
+        let q2: EligibilityRequest =
+            serde_json::from_str(r#"{"age":30,"work":"informal","workKind":"nelayan"}"#).unwrap();
         assert_eq!(q2.nationality, Nationality::Wni);
         let v = serde_json::to_value(eligibility(&q).unwrap()).unwrap();
         assert_eq!(v["scheme"], "pu");
@@ -912,8 +1161,14 @@ mod tests {
 
     #[test]
     fn default_month_is_the_checked_month() {
-        assert_eq!(default_as_of(&[ParamId::BpuMaxRegistrationAge]), Month::ym(2026, 11));
+        assert_eq!(
+            default_as_of(&[ParamId::BpuRegistrationAgeLimit]),
+            Month::ym(2026, 11)
+        );
         // The 2026 Dana Desa row is the newest.
-        assert_eq!(default_as_of(&[ParamId::DanaDesaRules]), Month::ym(2026, 11));
+        assert_eq!(
+            default_as_of(&[ParamId::DanaDesaRules]),
+            Month::ym(2026, 11)
+        );
     }
 }

@@ -53,8 +53,13 @@ pub enum ErrorCode {
     UnknownValue,
     /// Input of the wrong shape (from the JS boundary).
     InvalidInput,
-    /// A funding source that cannot pay for this group (e.g. self-paid wage earners).
+    /// A funding source that cannot pay for this group (self-paid wage earners; Dana Desa for a category in a
+    /// year where an instrument forbids it).
     FunderNotAllowed,
+    /// JP asked for a month whose JP wage cap the calculator does not know (before March 2021).
+    JpCapUnknown,
+    /// A budget line (APBDes code or name) that is empty, too long or carries markup.
+    InvalidBudgetLine,
 }
 
 /// A library error: what went wrong, where in the input, and the offending value.
@@ -65,13 +70,27 @@ pub struct Error {
     pub path: String,
     /// Extra detail: the bad value or the allowed range, already readable.
     pub detail: String,
+    /// A whole sentence that replaces the code's generic one (Bahasa Indonesia, English), e.g. the instrument
+    /// that forbids a funder and the lawful alternatives.
+    pub text: Option<[&'static str; 2]>,
 }
 
 pub type Result<T> = core::result::Result<T, Error>;
 
 impl Error {
     pub fn new(code: ErrorCode) -> Error {
-        Error { code, path: String::new(), detail: String::new() }
+        Error {
+            code,
+            path: String::new(),
+            detail: String::new(),
+            text: None,
+        }
+    }
+
+    /// Replaces the code's generic sentence with a specific one; `message` then gives it without the detail.
+    pub fn text(mut self, id: &'static str, en: &'static str) -> Error {
+        self.text = Some([id, en]);
+        self
     }
 
     pub fn at(mut self, path: impl Into<String>) -> Error {
@@ -91,7 +110,12 @@ impl Error {
         } else if self.path.starts_with('[') {
             self.path.insert_str(0, outer);
         } else {
-            let mut p = String::with_capacity(outer.len().saturating_add(self.path.len()).saturating_add(1));
+            let mut p = String::with_capacity(
+                outer
+                    .len()
+                    .saturating_add(self.path.len())
+                    .saturating_add(1),
+            );
             p.push_str(outer);
             p.push('.');
             p.push_str(&self.path);
@@ -107,6 +131,9 @@ impl Error {
     /// The message in `lang`: the sentence, then the detail when there is one. The field is in `path`,
     /// not in the message, so a form can show the message next to the field it names.
     pub fn message(&self, lang: Lang) -> String {
+        if let Some([id, en]) = self.text {
+            return String::from(if lang == Lang::En { en } else { id });
+        }
         let mut m = String::from(self.code.sentence(lang));
         if !self.detail.is_empty() {
             m.push_str(": ");
@@ -138,6 +165,8 @@ impl ErrorCode {
             ErrorCode::UnknownValue => "UNKNOWN_VALUE",
             ErrorCode::InvalidInput => "INVALID_INPUT",
             ErrorCode::FunderNotAllowed => "FUNDER_NOT_ALLOWED",
+            ErrorCode::JpCapUnknown => "JP_CAP_UNKNOWN",
+            ErrorCode::InvalidBudgetLine => "INVALID_BUDGET_LINE",
         }
     }
 
@@ -183,6 +212,10 @@ impl ErrorCode {
             (InvalidInput, Lang::En) => "Invalid input",
             (FunderNotAllowed, Lang::Id) => "Sumber dana ini tidak dapat membayar iuran kelompok ini (iuran penerima upah dibayar pemberi kerja)",
             (FunderNotAllowed, Lang::En) => "This funding source cannot pay for this group (wage earners' contributions are paid by the employer)",
+            (JpCapUnknown, Lang::Id) => "Batas upah JP untuk bulan ini belum diketahui kalkulator (diketahui sejak Maret 2021); matikan JP untuk bulan itu atau pilih periode lain",
+            (JpCapUnknown, Lang::En) => "The JP wage cap for this month is not known to the calculator (known from March 2021); switch JP off for that month or choose another period",
+            (InvalidBudgetLine, Lang::Id) => "Kode atau nama rekening APBDes tidak valid: kode hanya angka dan titik (mis. 5.1.3.04), nama 1–100 huruf tanpa tanda < >",
+            (InvalidBudgetLine, Lang::En) => "Invalid APBDes code or name: codes are digits and dots (e.g. 5.1.3.04), names 1–100 characters without < >",
         }
     }
 }
@@ -203,12 +236,21 @@ mod tests {
 
     #[test]
     fn paths_nest_and_messages_carry_them() {
-        let e = Error::new(ErrorCode::PeopleOutOfRange).at("people").within("groups[1]").within("units[0]").detail("400000000");
+        let e = Error::new(ErrorCode::PeopleOutOfRange)
+            .at("people")
+            .within("groups[1]")
+            .within("units[0]")
+            .detail("400000000");
         assert_eq!(e.path, "units[0].groups[1].people");
         assert_eq!(e.code_str(), "PEOPLE_OUT_OF_RANGE");
-        assert!(!e.message(Lang::Id).contains("units[0]"), "the path is not repeated in the message");
+        assert!(
+            !e.message(Lang::Id).contains("units[0]"),
+            "the path is not repeated in the message"
+        );
         assert!(e.message(Lang::En).ends_with(": 400000000"));
-        let e = Error::new(ErrorCode::EmptyRequest).at("[2]").within("units");
+        let e = Error::new(ErrorCode::EmptyRequest)
+            .at("[2]")
+            .within("units");
         assert_eq!(e.path, "units[2]");
     }
 }

@@ -6,12 +6,14 @@
 //! starts and ends): each distinct participant is computed once per segment, then multiplied.
 
 use crate::category::{BudgetLine, Category, Funder, Programme, RiskGroup, SchemeKind, WorkKind};
-use crate::contribution::{person_month, too_large, Coverage, MonthRules, Participant, PersonMonth, Shares};
+use crate::contribution::{
+    person_month, too_large, Coverage, MonthRules, Participant, PersonMonth, Shares,
+};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Rupiah;
 use crate::month::Month;
 use crate::note::Note;
-use crate::rules::{self, Param, ParamId, ParamInfo};
+use crate::rules::{self, DanaDesaStatus, Param, ParamId, ParamInfo};
 use serde::{Deserialize, Serialize};
 
 /// At most 60 months in one estimate (five budget years).
@@ -22,12 +24,19 @@ pub const MAX_PEOPLE: u64 = 300_000_000;
 pub const MAX_UNITS: usize = 100_000;
 pub const MAX_GROUPS_PER_UNIT: usize = 1_000;
 pub const MAX_GROUPS: usize = 1_000_000;
+/// Result size limits, so that no run leaves a page holding more than ~64 MiB of wasm memory (a wasm memory
+/// never shrinks). Measured: a "full" result costs ~4 KB of memory per group, a "units" result ~4 KB per unit
+/// (bench/RESULTS.md). Larger runs use `detail: "totals"` or `estimateCompact`.
+pub const MAX_FULL_GROUPS: usize = 10_000;
+pub const MAX_DETAIL_UNITS: usize = 10_000;
 pub const MAX_NAME_CHARS: usize = 200;
 /// A monthly wage above Rp1 miliar is a typing error.
 pub const MAX_WAGE: Rupiah = Rupiah::from_whole(1_000_000_000);
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     #[default]
@@ -116,6 +125,25 @@ pub struct Group {
     pub jp: Option<bool>,
     #[serde(default)]
     pub funder: Option<Funder>,
+    /// Sets or overrides the group's APBDes line (a regency's Perbup code for pekerja rentan, BPD…).
+    #[serde(default)]
+    pub budget_line: Option<BudgetLineInput>,
+}
+
+/// An APBDes line as a request sets it: each field optional, each replacing the national one.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetLineInput {
+    /// Kegiatan code, e.g. "2.4.08".
+    #[serde(default)]
+    pub activity: Option<String>,
+    /// Rekening belanja, e.g. "5.1.3.91".
+    #[serde(default)]
+    pub account: Option<String>,
+    /// The line's name as the Perbup writes it.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -176,7 +204,8 @@ pub struct GroupResult {
     pub wage: Option<Rupiah>,
     pub risk_group: Option<u8>,
     pub programmes: Vec<Programme>,
-    /// The APBDes line this group's cost belongs on (desa paying from Dana Desa or APBDes), if RULES.md names one.
+    /// The APBDes line of a desa group paid from Dana Desa or APBDes: national codes (kepala desa, perangkat
+    /// desa), else the request's; codes are "" where neither has one ("kode sesuai Perbup pedoman APBDes").
     pub budget_line: Option<BudgetLine>,
     pub per_person: Vec<Segment>,
     pub total: Shares,
@@ -198,10 +227,10 @@ pub struct DanaDesaShare {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetLineAmount {
-    pub activity: &'static str,
-    pub account: &'static str,
-    pub name_id: &'static str,
-    pub name_en: &'static str,
+    pub activity: String,
+    pub account: String,
+    pub name_id: String,
+    pub name_en: String,
     pub total: Shares,
 }
 
@@ -247,22 +276,30 @@ struct Resolved {
     from_income: bool,
 }
 
-fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
+fn resolve(g: &Group, kind: UnitKind, unit_funder: Option<Funder>) -> Result<Resolved> {
     if g.people > MAX_PEOPLE {
-        return Err(Error::new(ErrorCode::PeopleOutOfRange).at("people").detail(digits(g.people)));
+        return Err(Error::new(ErrorCode::PeopleOutOfRange)
+            .at("people")
+            .detail(digits(g.people)));
     }
     check_text(g.label.as_deref(), "label")?;
     let scheme = g.scheme.unwrap_or(g.category.default_scheme());
     if !g.category.allows(scheme) {
-        return Err(Error::new(ErrorCode::InvalidInput).at("scheme").detail(match g.category.default_scheme() {
-            SchemeKind::Bpu => "bpu",
-            SchemeKind::Pu => "pu",
-        }));
+        return Err(Error::new(ErrorCode::InvalidInput).at("scheme").detail(
+            match g.category.default_scheme() {
+                SchemeKind::Bpu => "bpu",
+                SchemeKind::Pu => "pu",
+            },
+        ));
     }
-    let funder = g.funder.or(unit.funder).unwrap_or(unit.kind.default_funder());
-    match (unit.kind, funder) {
-        (UnitKind::Kelurahan, Funder::DanaDesa) => return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("funder")),
-        (UnitKind::Opd, Funder::DanaDesa | Funder::Apbdes) => return Err(Error::new(ErrorCode::FunderNotAllowed).at("funder")),
+    let funder = g.funder.or(unit_funder).unwrap_or(kind.default_funder());
+    match (kind, funder) {
+        (UnitKind::Kelurahan, Funder::DanaDesa) => {
+            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("funder"))
+        }
+        (UnitKind::Opd, Funder::DanaDesa | Funder::Apbdes) => {
+            return Err(Error::new(ErrorCode::FunderNotAllowed).at("funder"))
+        }
         _ => {}
     }
     let mut from_income = false;
@@ -278,27 +315,49 @@ fn resolve(g: &Group, unit: &Unit) -> Result<Resolved> {
                 (None, None) => default_base()?,
             };
             if rules::band_for_base(base).is_none() {
-                return Err(Error::new(ErrorCode::InvalidBase).at("base").detail(base.to_digits()));
+                return Err(Error::new(ErrorCode::InvalidBase)
+                    .at("base")
+                    .detail(base.to_digits()));
             }
-            Participant::Bpu { base, sector: g.work_kind.unwrap_or_default().sector() }
+            Participant::Bpu {
+                base,
+                sector: g.work_kind.unwrap_or_default().sector(),
+            }
         }
         SchemeKind::Pu => {
-            let wage = g.wage.filter(|w| !w.is_zero()).ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
+            let wage = g
+                .wage
+                .filter(|w| !w.is_zero())
+                .ok_or_else(|| Error::new(ErrorCode::MissingWage).at("wage"))?;
             if wage > MAX_WAGE {
-                return Err(Error::new(ErrorCode::AmountOutOfRange).at("wage").detail(wage.to_digits()));
+                return Err(Error::new(ErrorCode::AmountOutOfRange)
+                    .at("wage")
+                    .detail(wage.to_digits()));
             }
             let risk_group = match g.risk_group {
                 None => RiskGroup::default(),
-                Some(n) => RiskGroup::new(n).ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup).at("riskGroup"))?,
+                Some(n) => RiskGroup::new(n)
+                    .ok_or_else(|| Error::new(ErrorCode::InvalidRiskGroup).at("riskGroup"))?,
             };
             Participant::Pu { wage, risk_group }
         }
     };
     if scheme == SchemeKind::Bpu && g.jp == Some(true) {
-        return Err(Error::new(ErrorCode::ProgrammeNotAvailable).at("jp").detail("JP: PU only (RULES.md 1.4)"));
+        return Err(Error::new(ErrorCode::ProgrammeNotAvailable)
+            .at("jp")
+            .detail("JP: PU only (RULES.md 1.4)"));
     }
-    let coverage = Coverage { participant, jht: g.jht.unwrap_or(g.category.default_jht()), jp: g.jp.unwrap_or(false), funder };
-    Ok(Resolved { coverage, scheme, from_income })
+    let coverage = Coverage {
+        participant,
+        jht: g.jht.unwrap_or(g.category.default_jht()),
+        jp: g.jp.unwrap_or(false),
+        funder,
+    };
+    Ok(Resolved {
+        coverage,
+        scheme,
+        from_income,
+    })
 }
 
 fn default_base() -> Result<Rupiah> {
@@ -309,6 +368,72 @@ fn check_text(t: Option<&str>, field: &str) -> Result<()> {
     // Characters = bytes that do not continue a UTF-8 sequence (std's vectorised chars().count() is ~0.9 KB of wasm).
     if t.is_some_and(|t| t.bytes().filter(|b| b & 0xC0 != 0x80).count() > MAX_NAME_CHARS) {
         return Err(Error::new(ErrorCode::TextTooLong).at(field).detail("200"));
+    }
+    Ok(())
+}
+
+/// Longest APBDes code ("1.1.03", "5.1.3.04") and line name accepted.
+pub const MAX_CODE_CHARS: usize = 30;
+pub const MAX_LINE_NAME_CHARS: usize = 100;
+
+/// The group's APBDes line: only for a desa paying from Dana Desa or APBDes (RULES.md Part 2 §3.5, §8).
+fn budget_line(g: &Group, kind: UnitKind, funder: Funder) -> Result<Option<BudgetLine>> {
+    check_budget_line(g)?;
+    let input = g.budget_line.as_ref();
+    if kind != UnitKind::Desa || !matches!(funder, Funder::DanaDesa | Funder::Apbdes) {
+        return Ok(None);
+    }
+    let mut line = g.category.apbdes_line();
+    if let Some(i) = input {
+        if let Some(a) = &i.activity {
+            line.activity.clone_from(a);
+        }
+        if let Some(a) = &i.account {
+            line.account.clone_from(a);
+        }
+        if let Some(n) = &i.name {
+            line.name_id.clone_from(n);
+            line.name_en.clone_from(n);
+        }
+    }
+    Ok(Some(line))
+}
+
+fn check_budget_line(g: &Group) -> Result<()> {
+    if let Some(i) = &g.budget_line {
+        check_code(i.activity.as_deref(), "budgetLine.activity")?;
+        check_code(i.account.as_deref(), "budgetLine.account")?;
+        check_line_name(i.name.as_deref())?;
+    }
+    Ok(())
+}
+
+fn check_code(code: Option<&str>, field: &str) -> Result<()> {
+    let Some(c) = code else { return Ok(()) };
+    // Digits in groups separated by single dots: "5.1.3.04". Byte-wise (str patterns cost wasm bytes).
+    let b = c.as_bytes();
+    let mut prev_digit = false;
+    let mut ok = !b.is_empty() && b.len() <= MAX_CODE_CHARS;
+    for x in b {
+        let digit = x.is_ascii_digit();
+        ok &= digit || (*x == b'.' && prev_digit);
+        prev_digit = digit;
+    }
+    if ok && prev_digit {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorCode::InvalidBudgetLine).at(field))
+    }
+}
+
+fn check_line_name(name: Option<&str>) -> Result<()> {
+    let Some(n) = name else { return Ok(()) };
+    let b = n.as_bytes();
+    let chars = b.iter().filter(|x| *x & 0xC0 != 0x80).count();
+    // No markup and no control characters (ASCII ones; the name is printed on the RAB).
+    let bad = b.iter().any(|x| matches!(x, b'<' | b'>' | 0..=0x1f | 0x7f));
+    if b.iter().all(|x| *x == b' ') || chars > MAX_LINE_NAME_CHARS || bad {
+        return Err(Error::new(ErrorCode::InvalidBudgetLine).at("budgetLine.name"));
     }
     Ok(())
 }
@@ -336,14 +461,21 @@ struct Epoch {
 fn epochs(first: Month, months: u32) -> Result<Vec<Epoch>> {
     let mut out: Vec<Epoch> = Vec::new();
     for i in 0..months {
-        let m = first.plus(i).ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+        let m = first
+            .plus(i)
+            .ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
         let r = MonthRules::for_month(m).map_err(|e| e.at("firstMonth"))?;
         match out.last_mut() {
             Some(e) if e.rules.same_as(&r) => {
                 e.until = m;
                 e.months = e.months.saturating_add(1);
             }
-            _ => out.push(Epoch { from: m, until: m, months: 1, rules: r }),
+            _ => out.push(Epoch {
+                from: m,
+                until: m,
+                months: 1,
+                rules: r,
+            }),
         }
     }
     Ok(out)
@@ -354,7 +486,10 @@ fn programme_amounts(totals: &[Shares; 4], only_used: bool) -> Vec<ProgrammeAmou
         .iter()
         .zip(totals.iter())
         .filter(|(_, t)| !only_used || !t.total.is_zero())
-        .map(|(p, t)| ProgrammeAmount { programme: *p, total: *t })
+        .map(|(p, t)| ProgrammeAmount {
+            programme: *p,
+            total: *t,
+        })
         .collect()
 }
 
@@ -369,19 +504,33 @@ struct Tally {
 
 impl Tally {
     fn of(employer: Rupiah, worker: Rupiah) -> Tally {
-        Tally { employer: employer.units(), worker: worker.units() }
+        Tally {
+            employer: employer.units(),
+            worker: worker.units(),
+        }
     }
 
     fn add(&mut self, o: &Tally) -> Result<()> {
-        self.employer = self.employer.checked_add(o.employer).ok_or_else(too_large)?;
+        self.employer = self
+            .employer
+            .checked_add(o.employer)
+            .ok_or_else(too_large)?;
         self.worker = self.worker.checked_add(o.worker).ok_or_else(too_large)?;
         Ok(())
     }
 
     fn add_times(&mut self, o: &Tally, n: u64) -> Result<()> {
         let n = u128::from(n);
-        self.employer = o.employer.checked_mul(n).and_then(|x| x.checked_add(self.employer)).ok_or_else(too_large)?;
-        self.worker = o.worker.checked_mul(n).and_then(|x| x.checked_add(self.worker)).ok_or_else(too_large)?;
+        self.employer = o
+            .employer
+            .checked_mul(n)
+            .and_then(|x| x.checked_add(self.employer))
+            .ok_or_else(too_large)?;
+        self.worker = o
+            .worker
+            .checked_mul(n)
+            .and_then(|x| x.checked_add(self.worker))
+            .ok_or_else(too_large)?;
         Ok(())
     }
 
@@ -400,7 +549,10 @@ struct PersonTally {
 
 impl PersonTally {
     fn of(pm: &PersonMonth) -> PersonTally {
-        let mut t = PersonTally { total: Tally::of(pm.total.employer, pm.total.worker), ..PersonTally::default() };
+        let mut t = PersonTally {
+            total: Tally::of(pm.total.employer, pm.total.worker),
+            ..PersonTally::default()
+        };
         for l in &pm.lines {
             if let Some(slot) = t.programmes.get_mut(l.programme.index()) {
                 *slot = Tally::of(l.employer, l.worker);
@@ -446,12 +598,22 @@ struct Cache {
 impl Cache {
     fn hash(c: &Coverage, ei: usize) -> usize {
         let (amount, tag) = match c.participant {
-            Participant::Bpu { base, sector } => (base, u64::from(sector == crate::category::Sector::Transport)),
-            Participant::Pu { wage, risk_group } => (wage, u64::from(risk_group.get()).wrapping_add(2)),
+            Participant::Bpu { base, sector } => (
+                base,
+                u64::from(sector == crate::category::Sector::Transport),
+            ),
+            Participant::Pu { wage, risk_group } => {
+                (wage, u64::from(risk_group.get()).wrapping_add(2))
+            }
         };
         // The whole number of rupiah (every Rupiah has scale 0), so equal amounts hash alike.
         let m = amount.units() as u64;
-        let h = m ^ (tag << 56) ^ (u64::from(c.jht) << 60) ^ (u64::from(c.jp) << 61) ^ ((c.funder.index() as u64) << 48) ^ ((ei as u64) << 40);
+        let h = m
+            ^ (tag << 56)
+            ^ (u64::from(c.jht) << 60)
+            ^ (u64::from(c.jp) << 61)
+            ^ ((c.funder.index() as u64) << 48)
+            ^ ((ei as u64) << 40);
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
     }
 
@@ -475,7 +637,13 @@ impl Cache {
         self.entries.get(e).map(|x| (&x.2, &x.3))
     }
 
-    fn insert(&mut self, slot: usize, c: Coverage, ei: usize, pm: PersonMonth) -> Option<(&PersonMonth, &PersonTally)> {
+    fn insert(
+        &mut self,
+        slot: usize,
+        c: Coverage,
+        ei: usize,
+        pm: PersonMonth,
+    ) -> Option<(&PersonMonth, &PersonTally)> {
         let mut slot = slot;
         if self.entries.len().saturating_add(1).saturating_mul(2) > self.slots.len() {
             self.slots = vec![0; self.slots.len().saturating_mul(2).max(64)];
@@ -503,22 +671,88 @@ struct Flags {
     from_income: bool,
     dana_desa_over: bool,
     dana_desa_no_rules: bool,
+    /// A unit gave its Dana Desa allocation.
+    dana_desa_allocation: bool,
     used: Vec<(*const Param, usize)>,
 }
 
-/// Estimates what covering every group of every unit costs over the period.
+/// Estimates what covering every group of every unit costs over the period, in four steps: validate the
+/// request; for each group resolve its funder and check it is lawful in every month (RULES.md Part 2 §2);
+/// look up each month's figures (one computation per distinct participant and stretch of equal months);
+/// tally per month, unit, group, programme, category and funder.
 pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
-    if req.months == 0 || req.months > MAX_MONTHS {
-        return Err(Error::new(ErrorCode::MonthsOutOfRange).at("months").detail(digits(u64::from(req.months))));
+    let last = validate(req)?;
+    let epochs = epochs(req.first_month, req.months)?;
+    let period = Period {
+        first: req.first_month,
+        last,
+        months: req.months,
+        detail: req.detail,
+    };
+    let mut run = Run::new(period, &epochs, req.units.len());
+    for (ui, unit) in req.units.iter().enumerate() {
+        let meta = UnitMeta::of(unit);
+        let in_unit = |e: Error| e.within(&index_path("units", ui));
+        let mut u = UnitTally::default();
+        for (gi, g) in unit.groups.iter().enumerate() {
+            let in_group = |e: Error| in_unit(e.within(&index_path("groups", gi)));
+            let placed = place(g, &meta, &run.period, &in_group, &in_unit)?;
+            run.tally(&mut u, g.category, g.people, placed, Some(g))
+                .map_err(in_group)?;
+        }
+        run.close_unit(u, &meta)?;
     }
-    rules::check_month(req.first_month).map_err(|e| e.at("firstMonth"))?;
-    let last = req.first_month.plus(req.months.saturating_sub(1)).ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
+    run.finish()
+}
+
+/// Refuses a request whose result would exceed the documented size (`MAX_FULL_GROUPS`, `MAX_DETAIL_UNITS`).
+fn check_result_size(detail: Detail, n_units: usize, n_groups: usize) -> Result<()> {
+    let (n, max, what) = match detail {
+        Detail::Full => (
+            n_groups,
+            MAX_FULL_GROUPS,
+            " (detail \"full\"): use \"units\" or \"totals\"",
+        ),
+        Detail::Units => (
+            n_units,
+            MAX_DETAIL_UNITS,
+            " (detail \"units\"): use \"totals\"",
+        ),
+        Detail::Totals => return Ok(()),
+    };
+    if n > max {
+        let mut d = digits(max as u64);
+        d.push_str(what);
+        return Err(Error::new(ErrorCode::TooManyItems).at("detail").detail(d));
+    }
+    Ok(())
+}
+
+/// The period: 1..=60 months inside the rule table. Returns its last month.
+fn validate_period(first: Month, months: u32) -> Result<Month> {
+    if months == 0 || months > MAX_MONTHS {
+        return Err(Error::new(ErrorCode::MonthsOutOfRange)
+            .at("months")
+            .detail(digits(u64::from(months))));
+    }
+    rules::check_month(first).map_err(|e| e.at("firstMonth"))?;
+    let last = first
+        .plus(months.saturating_sub(1))
+        .ok_or_else(|| Error::new(ErrorCode::MonthOutsideRules).at("months"))?;
     rules::check_month(last).map_err(|e| e.at("months"))?;
+    Ok(last)
+}
+
+/// Step 1: the request's shape and limits. Returns the last month of the period.
+fn validate(req: &EstimateRequest) -> Result<Month> {
+    let last = validate_period(req.first_month, req.months)?;
     if req.units.is_empty() {
         return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
     }
     if req.units.len() > MAX_UNITS {
-        return Err(Error::new(ErrorCode::TooManyItems).at("units").detail(digits(MAX_UNITS as u64)));
+        return Err(Error::new(ErrorCode::TooManyItems)
+            .at("units")
+            .detail(digits(MAX_UNITS as u64)));
     }
     let mut n_groups = 0usize;
     let mut n_people = 0u64;
@@ -526,10 +760,15 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         let here = || index_path("units", i);
         check_text(Some(&u.name), "name").map_err(|e| e.within(&here()))?;
         if u.groups.len() > MAX_GROUPS_PER_UNIT {
-            return Err(Error::new(ErrorCode::TooManyItems).at("groups").within(&here()).detail(digits(MAX_GROUPS_PER_UNIT as u64)));
+            return Err(Error::new(ErrorCode::TooManyItems)
+                .at("groups")
+                .within(&here())
+                .detail(digits(MAX_GROUPS_PER_UNIT as u64)));
         }
         if u.kind == UnitKind::Kelurahan && u.dana_desa.is_some_and(|d| !d.is_zero()) {
-            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan).at("danaDesa").within(&here()));
+            return Err(Error::new(ErrorCode::NoDanaDesaForKelurahan)
+                .at("danaDesa")
+                .within(&here()));
         }
         n_groups = n_groups.saturating_add(u.groups.len());
         for g in &u.groups {
@@ -540,195 +779,424 @@ pub fn estimate(req: &EstimateRequest) -> Result<EstimateResult> {
         return Err(Error::new(ErrorCode::EmptyRequest).at("units"));
     }
     if n_groups > MAX_GROUPS {
-        return Err(Error::new(ErrorCode::TooManyItems).at("units").detail(digits(MAX_GROUPS as u64)));
+        return Err(Error::new(ErrorCode::TooManyItems)
+            .at("units")
+            .detail(digits(MAX_GROUPS as u64)));
     }
-    if n_people > MAX_PEOPLE {
-        // Each group is checked on its own below (with its path); this catches the sum.
-        let single = req.units.iter().flat_map(|u| u.groups.iter()).any(|g| g.people > MAX_PEOPLE);
-        if !single {
-            return Err(Error::new(ErrorCode::PeopleOutOfRange).at("units").detail(digits(n_people)));
+    check_result_size(req.detail, req.units.len(), n_groups)?;
+    // Each group is checked on its own later (with its path); this catches the sum.
+    if n_people > MAX_PEOPLE
+        && !req
+            .units
+            .iter()
+            .flat_map(|u| u.groups.iter())
+            .any(|g| g.people > MAX_PEOPLE)
+    {
+        return Err(Error::new(ErrorCode::PeopleOutOfRange)
+            .at("units")
+            .detail(digits(n_people)));
+    }
+    Ok(last)
+}
+
+/// Step 2: Dana Desa may not pay a category in a budget year whose instrument forbids it (RULES.md Part 0
+/// "Funding source legality", Part 2 §2 "Dana Desa by year"). A period crossing into such a year is refused
+/// too. Returns whether a "subject to Perbup" or an "unknown year" note applies.
+fn check_funder_by_year(category: Category, funder: Funder, p: &Period) -> Result<(bool, bool)> {
+    let (mut conditional, mut unknown) = (false, false);
+    if funder != Funder::DanaDesa {
+        return Ok((conditional, unknown));
+    }
+    for year in p.first.year()..=p.last.year() {
+        let a = rules::dana_desa_rule(category, year);
+        match a.status {
+            DanaDesaStatus::No => return Err(a.refusal().at("funder")),
+            DanaDesaStatus::Conditional => conditional = true,
+            DanaDesaStatus::Unknown => unknown = true,
+        }
+    }
+    Ok((conditional, unknown))
+}
+
+/// The period and how much detail to return.
+struct Period {
+    first: Month,
+    last: Month,
+    months: u32,
+    detail: Detail,
+}
+
+/// A unit as the tally needs it (from a request's `Unit`, or a line of a compact request).
+struct UnitMeta<'u> {
+    name: &'u str,
+    kind: UnitKind,
+    funder: Option<Funder>,
+    dana_desa: Option<Rupiah>,
+}
+
+impl<'u> UnitMeta<'u> {
+    fn of(u: &'u Unit) -> UnitMeta<'u> {
+        UnitMeta {
+            name: &u.name,
+            kind: u.kind,
+            funder: u.funder,
+            dana_desa: u.dana_desa,
+        }
+    }
+}
+
+/// A group resolved against its unit and checked: who the people are for the rules, who pays (lawfully in
+/// every month), and its APBDes line.
+#[derive(Clone)]
+struct Placed {
+    r: Resolved,
+    line: Option<BudgetLine>,
+    dana_desa_conditional: bool,
+    dana_desa_unknown: bool,
+}
+
+/// Steps 1–2 for one group. Errors carry the group's path, except a refusal decided by the unit's funder,
+/// which carries the unit's.
+fn place(
+    g: &Group,
+    unit: &UnitMeta,
+    p: &Period,
+    in_group: &dyn Fn(Error) -> Error,
+    in_unit: &dyn Fn(Error) -> Error,
+) -> Result<Placed> {
+    let r = resolve(g, unit.kind, unit.funder).map_err(in_group)?;
+    let funder = r.coverage.funder;
+    let (dana_desa_conditional, dana_desa_unknown) = check_funder_by_year(g.category, funder, p)
+        .map_err(|e| {
+            if g.funder.is_some() {
+                in_group(e)
+            } else {
+                in_unit(e)
+            }
+        })?;
+    // Lines are only returned with units: a national "totals" run allocates none.
+    let line = match p.detail {
+        Detail::Totals => None,
+        _ => budget_line(g, unit.kind, funder).map_err(in_group)?,
+    };
+    if p.detail == Detail::Totals {
+        check_budget_line(g).map_err(in_group)?;
+    }
+    Ok(Placed {
+        r,
+        line,
+        dana_desa_conditional,
+        dana_desa_unknown,
+    })
+}
+
+/// One group's cost over the period.
+struct GroupTally {
+    total: Tally,
+    programmes: [Tally; 4],
+    segments: Vec<Segment>,
+}
+
+/// One unit's running totals.
+#[derive(Default)]
+struct UnitTally {
+    total: Tally,
+    programmes: [Tally; 4],
+    people: u64,
+    dana_desa_used: u128,
+    lines: Vec<(BudgetLine, Tally)>,
+    groups: Vec<GroupResult>,
+}
+
+/// The whole run's running totals (step 4).
+struct Run<'a> {
+    period: Period,
+    epochs: &'a [Epoch],
+    cache: Cache,
+    flags: Flags,
+    total: Tally,
+    programmes: [Tally; 4],
+    people: u64,
+    /// Per epoch: what one month of it costs, in total and per programme.
+    epoch_month: Vec<(Tally, [Tally; 4])>,
+    /// Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
+    categories: [(bool, u64, Tally); Category::ALL.len()],
+    funders: [Tally; 5],
+    units: Vec<UnitResult>,
+}
+
+impl<'a> Run<'a> {
+    fn new(period: Period, epochs: &'a [Epoch], n_units: usize) -> Run<'a> {
+        let keep = if period.detail == Detail::Totals {
+            0
+        } else {
+            n_units
+        };
+        Run {
+            period,
+            epochs,
+            cache: Cache::default(),
+            flags: Flags::default(),
+            total: Tally::default(),
+            programmes: [Tally::default(); 4],
+            people: 0,
+            epoch_month: epochs
+                .iter()
+                .map(|_| (Tally::default(), [Tally::default(); 4]))
+                .collect(),
+            categories: [(false, 0u64, Tally::default()); Category::ALL.len()],
+            funders: [Tally::default(); 5],
+            units: Vec::with_capacity(keep),
         }
     }
 
-    let epochs = epochs(req.first_month, req.months)?;
-    let mut cache = Cache::default();
-    let mut flags = Flags::default();
-    let mut total = Tally::default();
-    let mut programmes = [Tally::default(); 4];
-    // Per epoch: what one month of it costs, in total and per programme.
-    let mut epoch_month: Vec<(Tally, [Tally; 4])> = epochs.iter().map(|_| (Tally::default(), [Tally::default(); 4])).collect();
-    // Per category in `Category::ALL` order (their sort order): seen, people, total. No sort code linked.
-    let mut categories = [(false, 0u64, Tally::default()); Category::ALL.len()];
-    let mut funders = [Tally::default(); 5];
-    let mut units = Vec::with_capacity(if req.detail == Detail::Totals { 0 } else { req.units.len() });
+    /// Steps 3–4 for one placed group of `people`: its cost, added to its unit and to every total.
+    /// `g` is the request's group when the result lists groups.
+    fn tally(
+        &mut self,
+        u: &mut UnitTally,
+        category: Category,
+        people: u64,
+        placed: Placed,
+        g: Option<&Group>,
+    ) -> Result<()> {
+        self.flags.dana_desa |= placed.dana_desa_conditional;
+        self.flags.dana_desa_no_rules |= placed.dana_desa_unknown;
+        let gt = self.group(people, &placed.r)?;
+        self.add_group(u, category, people, gt, placed, g)
+    }
 
-    for (ui, unit) in req.units.iter().enumerate() {
-        let mut u_total = Tally::default();
-        let mut u_prog = [Tally::default(); 4];
-        let mut u_people = 0u64;
-        let mut dd_used = 0u128;
-        let mut lines: Vec<(BudgetLine, Tally)> = Vec::new();
-        let mut groups = Vec::new();
-        for (gi, g) in unit.groups.iter().enumerate() {
-            let at = |e: Error| e.within(&index_path("groups", gi)).within(&index_path("units", ui));
-            let r = resolve(g, unit).map_err(at)?;
-            flags.from_income |= r.from_income;
-            let funder = r.coverage.funder;
-            flags.dana_desa |= funder == Funder::DanaDesa;
-            flags.apbn |= funder == Funder::Apbn;
-            let mut g_total = Tally::default();
-            let mut g_prog = [Tally::default(); 4];
-            let mut segments: Vec<Segment> = Vec::new();
-            for (ei, ep) in epochs.iter().enumerate() {
-                let (pm, pt) = match cache.find(&r.coverage, ei) {
-                    Ok(e) => cache.get(e),
-                    Err(slot) => {
-                        let pm = person_month(&r.coverage, &ep.rules).map_err(at)?;
-                        note_used(&mut flags, &pm, ep, ei, &r.coverage);
-                        cache.insert(slot, r.coverage, ei, pm)
-                    }
-                }
-                .ok_or_else(too_large)?;
-                let n = g.people.checked_mul(u64::from(ep.months)).ok_or_else(too_large)?;
-                pt.add_to(&mut g_total, &mut g_prog, n)?;
-                if let Some((m_total, m_prog)) = epoch_month.get_mut(ei) {
-                    pt.add_to(m_total, m_prog, g.people)?;
-                }
-                if req.detail == Detail::Full {
-                    // Epochs split on any rule change; a group unaffected by it keeps one segment.
-                    match segments.last_mut() {
-                        Some(last) if last.per_person_month == *pm => {
-                            last.until = ep.until;
-                            last.months = last.months.saturating_add(ep.months);
-                        }
-                        _ => segments.push(Segment { from: ep.from, until: ep.until, months: ep.months, per_person_month: pm.clone() }),
-                    }
-                }
-            }
-            if funder == Funder::DanaDesa {
-                // Dana Desa pays the employer share (for BPU, the whole contribution).
-                dd_used = dd_used.checked_add(g_total.employer).ok_or_else(too_large)?;
-            }
-            let budget_line = if unit.kind == UnitKind::Desa && matches!(funder, Funder::DanaDesa | Funder::Apbdes) { g.category.apbdes_line() } else { None };
-            if let Some(line) = budget_line {
-                match lines.iter_mut().find(|(l, _)| l.account == line.account && l.activity == line.activity) {
-                    Some((_, t)) => t.add(&g_total)?,
-                    None => lines.push((line, g_total)),
-                }
-            }
-            u_total.add(&g_total)?;
-            add_all(&mut u_prog, &g_prog)?;
-            u_people = u_people.saturating_add(g.people);
-            if let Some(f) = funders.get_mut(funder.index()) {
-                f.add(&g_total)?;
-            }
-            if let Some(c) = categories.get_mut(g.category as usize) {
-                c.0 = true;
-                c.1 = c.1.saturating_add(g.people);
-                c.2.add(&g_total)?;
-            }
-            if req.detail == Detail::Full {
-                let (base, wage, risk_group) = match r.coverage.participant {
-                    Participant::Bpu { base, .. } => (Some(base), None, None),
-                    Participant::Pu { wage, risk_group } => (None, Some(wage), Some(risk_group.get())),
-                };
-                let mut progs = vec![Programme::Jkk, Programme::Jkm];
-                if r.coverage.jht {
-                    progs.push(Programme::Jht);
-                }
-                if r.coverage.jp {
-                    progs.push(Programme::Jp);
-                }
-                groups.push(GroupResult {
-                    label: g.label.clone(),
-                    category: g.category,
-                    scheme: r.scheme,
-                    funder,
-                    people: g.people,
-                    base,
-                    wage,
-                    risk_group,
-                    programmes: progs,
-                    budget_line,
-                    per_person: segments,
-                    total: g_total.shares()?,
-                    programme_totals: programme_amounts(&shares4(&g_prog)?, true),
-                });
-            }
-        }
-        total.add(&u_total)?;
-        add_all(&mut programmes, &u_prog)?;
+    /// Closes a unit: its totals into the run's, its result (unless only totals are asked for).
+    fn close_unit(&mut self, u: UnitTally, unit: &UnitMeta) -> Result<()> {
+        self.total.add(&u.total)?;
+        add_all(&mut self.programmes, &u.programmes)?;
+        self.people = self.people.saturating_add(u.people);
+        self.flags.dana_desa_allocation |= unit.dana_desa.is_some();
         let dana_desa = match (unit.kind, unit.dana_desa) {
             (UnitKind::Desa, Some(allocation)) => {
-                let used = Rupiah::from_units(dd_used).ok_or_else(too_large)?;
-                if used > allocation {
-                    flags.dana_desa_over = true;
-                }
-                Some(DanaDesaShare { allocation, used, share_percent: percent(used, allocation) })
+                let used = Rupiah::from_units(u.dana_desa_used).ok_or_else(too_large)?;
+                self.flags.dana_desa_over |= used > allocation;
+                Some(DanaDesaShare {
+                    allocation,
+                    used,
+                    share_percent: percent(used, allocation),
+                })
             }
             _ => None,
         };
-        if req.detail != Detail::Totals {
-            let mut budget_lines = Vec::with_capacity(lines.len());
-            for (line, t) in &lines {
-                budget_lines.push(BudgetLineAmount { activity: line.activity, account: line.account, name_id: line.name_id, name_en: line.name_en, total: t.shares()? });
-            }
-            units.push(UnitResult {
-                name: unit.name.clone(),
-                kind: unit.kind,
-                people: u_people,
-                total: u_total.shares()?,
-                programmes: programme_amounts(&shares4(&u_prog)?, true),
-                groups,
-                dana_desa,
-                budget_lines,
+        if self.period.detail == Detail::Totals {
+            return Ok(());
+        }
+        let mut budget_lines = Vec::with_capacity(u.lines.len());
+        for (l, t) in u.lines {
+            budget_lines.push(BudgetLineAmount {
+                activity: l.activity,
+                account: l.account,
+                name_id: l.name_id,
+                name_en: l.name_en,
+                total: t.shares()?,
             });
         }
+        self.units.push(UnitResult {
+            name: String::from(unit.name),
+            kind: unit.kind,
+            people: u.people,
+            total: u.total.shares()?,
+            programmes: programme_amounts(&shares4(&u.programmes)?, true),
+            groups: u.groups,
+            dana_desa,
+            budget_lines,
+        });
+        Ok(())
     }
 
-    let mut per_month = Vec::with_capacity(req.months as usize);
-    for (ep, (m_total, m_prog)) in epochs.iter().zip(epoch_month.iter()) {
-        let (m_total, m_prog) = (m_total.shares()?, programme_amounts(&shares4(m_prog)?, true));
-        for k in 0..ep.months {
-            let month = ep.from.plus(k).ok_or_else(too_large)?;
-            per_month.push(MonthAmount { month, total: m_total, programmes: m_prog.clone() });
-        }
-    }
-    if flags.dana_desa {
-        for ep in &epochs {
-            if rules::find_optional(ParamId::DanaDesaRules, ep.from).is_none() || rules::find_optional(ParamId::DanaDesaRules, ep.until).is_none() {
-                flags.dana_desa_no_rules = true;
+    /// Step 3: one group's cost, month by month (one computation per distinct participant and epoch).
+    fn group(&mut self, people: u64, r: &Resolved) -> Result<GroupTally> {
+        self.flags.from_income |= r.from_income;
+        self.flags.apbn |= r.coverage.funder == Funder::Apbn;
+        let mut gt = GroupTally {
+            total: Tally::default(),
+            programmes: [Tally::default(); 4],
+            segments: Vec::new(),
+        };
+        for (ei, ep) in self.epochs.iter().enumerate() {
+            let (pm, pt) = match self.cache.find(&r.coverage, ei) {
+                Ok(e) => self.cache.get(e),
+                Err(slot) => {
+                    let pm = person_month(&r.coverage, &ep.rules)?;
+                    note_used(&mut self.flags, &pm, ep, ei, &r.coverage);
+                    self.cache.insert(slot, r.coverage, ei, pm)
+                }
+            }
+            .ok_or_else(too_large)?;
+            let n = people
+                .checked_mul(u64::from(ep.months))
+                .ok_or_else(too_large)?;
+            pt.add_to(&mut gt.total, &mut gt.programmes, n)?;
+            if let Some((m_total, m_prog)) = self.epoch_month.get_mut(ei) {
+                pt.add_to(m_total, m_prog, people)?;
+            }
+            if self.period.detail == Detail::Full {
+                // Epochs split on any rule change; a group unaffected by it keeps one segment.
+                match gt.segments.last_mut() {
+                    Some(last) if last.per_person_month == *pm => {
+                        last.until = ep.until;
+                        last.months = last.months.saturating_add(ep.months);
+                    }
+                    _ => gt.segments.push(Segment {
+                        from: ep.from,
+                        until: ep.until,
+                        months: ep.months,
+                        per_person_month: pm.clone(),
+                    }),
+                }
             }
         }
+        Ok(gt)
     }
-    let total = total.shares()?;
-    let avg = |r: Rupiah| r.div_round(u64::from(req.months)).unwrap_or(Rupiah::ZERO);
-    let mut category_amounts = Vec::new();
-    for (category, (seen, people, t)) in Category::ALL.iter().zip(categories.iter()) {
-        if *seen {
-            category_amounts.push(CategoryAmount { category: *category, people: *people, total: t.shares()? });
+
+    /// Step 4: adds a group to its unit and to the totals by funder and category.
+    fn add_group(
+        &mut self,
+        u: &mut UnitTally,
+        category: Category,
+        people: u64,
+        gt: GroupTally,
+        placed: Placed,
+        g: Option<&Group>,
+    ) -> Result<()> {
+        let r = placed.r;
+        let funder = r.coverage.funder;
+        if funder == Funder::DanaDesa {
+            // Dana Desa pays the employer share (for BPU, the whole contribution).
+            u.dana_desa_used = u
+                .dana_desa_used
+                .checked_add(gt.total.employer)
+                .ok_or_else(too_large)?;
         }
-    }
-    let mut funder_amounts = Vec::new();
-    for (funder, t) in Funder::ALL.iter().zip(funders.iter()) {
-        if *t != Tally::default() {
-            funder_amounts.push(FunderAmount { funder: *funder, total: t.shares()? });
+        if let Some(line) = &placed.line {
+            match u.lines.iter_mut().find(|(l, _)| l.same_line(line)) {
+                Some((_, t)) => t.add(&gt.total)?,
+                None => u.lines.push((line.clone(), gt.total)),
+            }
         }
+        u.total.add(&gt.total)?;
+        add_all(&mut u.programmes, &gt.programmes)?;
+        u.people = u.people.saturating_add(people);
+        if let Some(f) = self.funders.get_mut(funder.index()) {
+            f.add(&gt.total)?;
+        }
+        if let Some(c) = self.categories.get_mut(category as usize) {
+            c.0 = true;
+            c.1 = c.1.saturating_add(people);
+            c.2.add(&gt.total)?;
+        }
+        if let (Detail::Full, Some(g)) = (self.period.detail, g) {
+            u.groups.push(group_result(
+                g,
+                &r,
+                placed.line,
+                gt.segments,
+                &gt.total,
+                &gt.programmes,
+            )?);
+        }
+        Ok(())
     }
-    Ok(EstimateResult {
-        first_month: req.first_month,
-        last_month: last,
-        months: req.months,
-        people: n_people,
-        monthly_average: Shares { total: avg(total.total), employer: avg(total.employer), worker: avg(total.worker) },
-        total,
-        per_month,
-        programmes: programme_amounts(&shares4(&programmes)?, true),
-        categories: category_amounts,
-        funders: funder_amounts,
-        units,
-        rules: rules_used(&flags, &epochs, last),
-        warnings: warnings(&flags, req, &epochs),
+
+    fn finish(self) -> Result<EstimateResult> {
+        let p = &self.period;
+        let mut per_month = Vec::with_capacity(p.months as usize);
+        for (ep, (m_total, m_prog)) in self.epochs.iter().zip(self.epoch_month.iter()) {
+            let (m_total, m_prog) = (
+                m_total.shares()?,
+                programme_amounts(&shares4(m_prog)?, true),
+            );
+            for k in 0..ep.months {
+                let month = ep.from.plus(k).ok_or_else(too_large)?;
+                per_month.push(MonthAmount {
+                    month,
+                    total: m_total,
+                    programmes: m_prog.clone(),
+                });
+            }
+        }
+        let total = self.total.shares()?;
+        let avg = |r: Rupiah| r.div_round(u64::from(p.months)).unwrap_or(Rupiah::ZERO);
+        let mut categories = Vec::new();
+        for (category, (seen, people, t)) in Category::ALL.iter().zip(self.categories.iter()) {
+            if *seen {
+                categories.push(CategoryAmount {
+                    category: *category,
+                    people: *people,
+                    total: t.shares()?,
+                });
+            }
+        }
+        let mut funders = Vec::new();
+        for (funder, t) in Funder::ALL.iter().zip(self.funders.iter()) {
+            if *t != Tally::default() {
+                funders.push(FunderAmount {
+                    funder: *funder,
+                    total: t.shares()?,
+                });
+            }
+        }
+        Ok(EstimateResult {
+            first_month: p.first,
+            last_month: p.last,
+            months: p.months,
+            people: self.people,
+            monthly_average: Shares {
+                total: avg(total.total),
+                employer: avg(total.employer),
+                worker: avg(total.worker),
+            },
+            total,
+            per_month,
+            programmes: programme_amounts(&shares4(&self.programmes)?, true),
+            categories,
+            funders,
+            rules: rules_used(&self.flags, self.epochs, p.first, p.last),
+            warnings: warnings(&self.flags, p, self.epochs),
+            units: self.units,
+        })
+    }
+}
+
+fn group_result(
+    g: &Group,
+    r: &Resolved,
+    budget_line: Option<BudgetLine>,
+    per_person: Vec<Segment>,
+    total: &Tally,
+    programmes: &[Tally; 4],
+) -> Result<GroupResult> {
+    let (base, wage, risk_group) = match r.coverage.participant {
+        Participant::Bpu { base, .. } => (Some(base), None, None),
+        Participant::Pu { wage, risk_group } => (None, Some(wage), Some(risk_group.get())),
+    };
+    let mut progs = vec![Programme::Jkk, Programme::Jkm];
+    if r.coverage.jht {
+        progs.push(Programme::Jht);
+    }
+    if r.coverage.jp {
+        progs.push(Programme::Jp);
+    }
+    Ok(GroupResult {
+        label: g.label.clone(),
+        category: g.category,
+        scheme: r.scheme,
+        funder: r.coverage.funder,
+        people: g.people,
+        base,
+        wage,
+        risk_group,
+        programmes: progs,
+        budget_line,
+        per_person,
+        total: total.shares()?,
+        programme_totals: programme_amounts(&shares4(programmes)?, true),
     })
 }
 
@@ -757,7 +1225,7 @@ fn note_used(flags: &mut Flags, pm: &PersonMonth, ep: &Epoch, ei: usize, c: &Cov
     }
 }
 
-fn rules_used(flags: &Flags, epochs: &[Epoch], last: Month) -> Vec<ParamInfo> {
+fn rules_used(flags: &Flags, epochs: &[Epoch], first: Month, last: Month) -> Vec<ParamInfo> {
     let mut out: Vec<ParamInfo> = Vec::new();
     let mut seen: Vec<*const Param> = Vec::new();
     for (p, ei) in &flags.used {
@@ -769,6 +1237,17 @@ fn rules_used(flags: &Flags, epochs: &[Epoch], last: Month) -> Vec<ParamInfo> {
         if let Some(row) = rules::rows().iter().find(|r| core::ptr::eq(*r, *p)) {
             let until = epochs.get(*ei).map_or(last, |e| e.until);
             out.push(ParamInfo::of(row, until));
+        }
+    }
+    if flags.dana_desa || flags.dana_desa_no_rules {
+        // The Dana Desa rule of each budget year of the period that has one (the "Dasar hukum" of the note).
+        for row in rules::rows()
+            .iter()
+            .filter(|r| r.id == ParamId::DanaDesaRules)
+        {
+            if row.from <= last && row.until.is_none_or(|u| first <= u) {
+                out.push(ParamInfo::of(row, last));
+            }
         }
     }
     if flags.from_income || out.iter().any(|p| p.id == ParamId::BpuIncomeBands) {
@@ -789,7 +1268,7 @@ fn percent(part: Rupiah, whole: Rupiah) -> Option<String> {
     Some(s)
 }
 
-fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note> {
+fn warnings(flags: &Flags, p: &Period, epochs: &[Epoch]) -> Vec<Note> {
     let mut w = Vec::new();
     if flags.dana_desa {
         w.push(Note {
@@ -818,7 +1297,7 @@ fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note>
             needs_verification: false,
         });
     }
-    if flags.dana_desa && req.units.iter().any(|u| u.dana_desa.is_some()) && (req.months != 12 || req.first_month.month() != 1) {
+    if flags.dana_desa && flags.dana_desa_allocation && (p.months != 12 || p.first.month() != 1) {
         w.push(Note {
             code: "DANA_DESA_SHARE_PERIOD",
             id: "Persentase Dana Desa membandingkan biaya periode ini dengan pagu satu tahun anggaran.",
@@ -864,7 +1343,9 @@ fn warnings(flags: &Flags, req: &EstimateRequest, epochs: &[Epoch]) -> Vec<Note>
         });
     }
     let stale = flags.used.iter().any(|(p, ei)| {
-        rules::rows().iter().any(|r| core::ptr::eq(r, *p) && epochs.get(*ei).is_some_and(|e| r.stale_in(e.until)))
+        rules::rows()
+            .iter()
+            .any(|r| core::ptr::eq(r, *p) && epochs.get(*ei).is_some_and(|e| r.stale_in(e.until)))
     });
     if stale {
         w.push(Note {
@@ -912,21 +1393,44 @@ pub struct CoverageResult {
 pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
     let mut group = req.group.clone();
     group.people = 1;
-    if let Some(f) = req.funder {
-        group.funder = Some(f);
+    // The request's funder is the unit's (it overrides the group's own): an error then points at `funder`.
+    if req.funder.is_some() {
+        group.funder = None;
     }
-    let unit = Unit { name: String::new(), kind: req.unit_kind.unwrap_or_default(), funder: None, dana_desa: None, groups: vec![group] };
-    let one = estimate(&EstimateRequest { first_month: req.first_month, months: req.months, units: vec![unit], detail: Detail::Full })
-        .map_err(|e| match e.path.strip_prefix("units[0].groups[0]") {
-            Some(rest) => {
+    let unit = Unit {
+        name: String::new(),
+        kind: req.unit_kind.unwrap_or_default(),
+        funder: req.funder,
+        dana_desa: None,
+        groups: vec![group],
+    };
+    let one = estimate(&EstimateRequest {
+        first_month: req.first_month,
+        months: req.months,
+        units: vec![unit],
+        detail: Detail::Full,
+    })
+    .map_err(|e| {
+        let rest = e
+            .path
+            .strip_prefix("units[0].groups[0]")
+            .map(|r| ("group", r))
+            .or_else(|| e.path.strip_prefix("units[0].").map(|r| ("", r)));
+        match rest {
+            Some((head, rest)) => {
                 let mut e2 = e.clone();
-                e2.path = String::from("group");
+                e2.path = String::from(head);
                 e2.path.push_str(rest);
                 e2
             }
             None => e,
-        })?;
-    let g = one.units.first().and_then(|u| u.groups.first()).ok_or_else(|| Error::new(ErrorCode::EmptyRequest))?;
+        }
+    })?;
+    let g = one
+        .units
+        .first()
+        .and_then(|u| u.groups.first())
+        .ok_or_else(|| Error::new(ErrorCode::EmptyRequest))?;
     let per_person = g.total;
     let pays = per_person.paid_by(g.funder);
     // div_rem is None only for a zero cost, which no participant has; then nobody is "covered".
@@ -940,6 +1444,9 @@ pub fn coverage(req: &CoverageRequest) -> Result<CoverageResult> {
         warnings: one.warnings,
     })
 }
+
+mod compact;
+pub use compact::{estimate_compact, CompactRequest, MAX_COMPACT_GROUPS};
 
 #[cfg(test)]
 mod tests;

@@ -22,7 +22,11 @@ const MAX_DEPTH: u32 = 128;
 
 /// Reads `text` (JSON) as a `T`; the error names the bad field.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let mut r = Reader { bytes: text.as_bytes(), pos: 0, depth: 0 };
+    let mut r = Reader {
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
     let v = T::deserialize(&mut r);
     r.finish(v.as_ref().err())?;
     v.map_err(|e| *e)
@@ -30,7 +34,9 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 
 /// Writes `value` as JSON.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut w = Writer { out: String::with_capacity(256) };
+    let mut w = Writer {
+        out: String::with_capacity(256),
+    };
     let r = value.serialize(&mut w);
     w.finish(r)
 }
@@ -62,7 +68,11 @@ fn invalid(detail: &str) -> Error {
 
 /// An amount problem as the error the API throws (INVALID_AMOUNT, or AMOUNT_OUT_OF_RANGE when too large).
 pub fn amount_error(p: AmountProblem) -> Error {
-    let code = if p == AmountProblem::TooLarge { ErrorCode::AmountOutOfRange } else { ErrorCode::InvalidAmount };
+    let code = if p == AmountProblem::TooLarge {
+        ErrorCode::AmountOutOfRange
+    } else {
+        ErrorCode::InvalidAmount
+    };
     Error::new(code).detail(p.code())
 }
 
@@ -84,7 +94,13 @@ impl de::Error for DeError {
     /// Messages of our own `Deserialize` impls: an amount problem code, or "INVALID_MONTH: …".
     fn custom<T: core::fmt::Display>(msg: T) -> Self {
         let msg = msg.to_string();
-        let problems = [AmountProblem::Empty, AmountProblem::NotANumber, AmountProblem::Negative, AmountProblem::NotWhole, AmountProblem::TooLarge];
+        let problems = [
+            AmountProblem::Empty,
+            AmountProblem::NotANumber,
+            AmountProblem::Negative,
+            AmountProblem::NotWhole,
+            AmountProblem::TooLarge,
+        ];
         if let Some(p) = problems.iter().find(|p| msg.starts_with(p.code())) {
             return Box::new(amount_error(*p));
         }
@@ -98,7 +114,9 @@ impl de::Error for DeError {
     fn invalid_type(unexp: de::Unexpected, _: &dyn de::Expected) -> Self {
         bad(match unexp {
             de::Unexpected::Bool(_) => "invalid type: boolean",
-            de::Unexpected::Unsigned(_) | de::Unexpected::Signed(_) | de::Unexpected::Float(_) => "invalid type: number",
+            de::Unexpected::Unsigned(_) | de::Unexpected::Signed(_) | de::Unexpected::Float(_) => {
+                "invalid type: number"
+            }
             de::Unexpected::Str(_) | de::Unexpected::Char(_) => "invalid type: string",
             de::Unexpected::Unit | de::Unexpected::Option => "invalid type: null",
             de::Unexpected::Seq => "invalid type: array",
@@ -222,7 +240,10 @@ impl<'de> Reader<'de> {
     fn hex4(&mut self) -> Result<u32, DeError> {
         let mut n = 0u32;
         for _ in 0..4 {
-            let d = self.peek().and_then(|b| char::from(b).to_digit(16)).ok_or_else(|| bad("invalid escape"))?;
+            let d = self
+                .peek()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| bad("invalid escape"))?;
             n = (n << 4) | d;
             self.bump();
         }
@@ -241,10 +262,14 @@ impl<'de> Reader<'de> {
                     let tail = self.bytes.get(run..self.pos).unwrap_or_default();
                     self.bump();
                     return match owned {
-                        None => core::str::from_utf8(tail).map(Cow::Borrowed).map_err(|_| bad("invalid UTF-8")),
+                        None => core::str::from_utf8(tail)
+                            .map(Cow::Borrowed)
+                            .map_err(|_| bad("invalid UTF-8")),
                         Some(mut v) => {
                             v.extend_from_slice(tail);
-                            String::from_utf8(v).map(Cow::Owned).map_err(|_| bad("invalid UTF-8"))
+                            String::from_utf8(v)
+                                .map(Cow::Owned)
+                                .map_err(|_| bad("invalid UTF-8"))
                         }
                     };
                 }
@@ -265,11 +290,17 @@ impl<'de> Reader<'de> {
                         b't' => '\t',
                         b'u' => {
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) && self.bytes.get(self.pos..self.pos.saturating_add(2)) == Some(b"\\u") {
+                            let code = if (0xD800..0xDC00).contains(&hi)
+                                && self.bytes.get(self.pos..self.pos.saturating_add(2))
+                                    == Some(b"\\u")
+                            {
                                 self.pos = self.pos.saturating_add(2);
                                 let lo = self.hex4()?;
                                 if (0xDC00..0xE000).contains(&lo) {
-                                    0x10000u32.saturating_add((hi.saturating_sub(0xD800) << 10) | lo.saturating_sub(0xDC00))
+                                    0x10000u32.saturating_add(
+                                        (hi.saturating_sub(0xD800) << 10)
+                                            | lo.saturating_sub(0xDC00),
+                                    )
                                 } else {
                                     0xFFFD
                                 }
@@ -299,7 +330,9 @@ impl<'de> Reader<'de> {
         let mut n: Option<u64> = Some(0);
         let mut digits = 0usize;
         while let Some(d @ b'0'..=b'9') = self.peek() {
-            n = n.and_then(|n| n.checked_mul(10)).and_then(|n| n.checked_add(u64::from(d.saturating_sub(b'0'))));
+            n = n
+                .and_then(|n| n.checked_mul(10))
+                .and_then(|n| n.checked_add(u64::from(d.saturating_sub(b'0'))));
             digits = digits.saturating_add(1);
             self.bump();
         }
@@ -313,7 +346,10 @@ impl<'de> Reader<'de> {
         }
         Ok(match (whole, negative, n) {
             (true, false, Some(n)) => Number::Unsigned(n),
-            (true, true, Some(n)) => i64::try_from(n).ok().and_then(i64::checked_neg).map_or(Number::Other, Number::Negative),
+            (true, true, Some(n)) => i64::try_from(n)
+                .ok()
+                .and_then(i64::checked_neg)
+                .map_or(Number::Other, Number::Negative),
             _ => Number::Other,
         })
     }
@@ -406,7 +442,14 @@ impl<'de> Reader<'de> {
 
     #[inline(never)]
     fn close(&mut self, b: u8) -> Result<(), DeError> {
-        self.expect(b, if b == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" })?;
+        self.expect(
+            b,
+            if b == b']' {
+                "expected `,` or `]`"
+            } else {
+                "expected `,` or `}`"
+            },
+        )?;
         self.depth = self.depth.saturating_sub(1);
         Ok(())
     }
@@ -517,11 +560,19 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, DeError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        v: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_unit(v)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, DeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        v: V,
+    ) -> Result<V::Value, DeError> {
         v.visit_newtype_struct(self)
     }
 
@@ -536,23 +587,42 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         self.deserialize_seq(v)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, v: V) -> Result<V::Value, DeError> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        v: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_seq(v)
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         self.open(b'{')?;
-        let value = v.visit_map(Map { r: self, first: true, key: Cow::Borrowed("") })?;
+        let value = v.visit_map(Map {
+            r: self,
+            first: true,
+            key: Cow::Borrowed(""),
+        })?;
         self.close(b'}')?;
         Ok(value)
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value, DeError> {
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_map(v)
     }
 
     /// Enums cross as their snake_case name: unit variants only.
-    fn deserialize_enum<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value, DeError> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, DeError> {
         let s = self.str_value()?;
         let d: de::value::StrDeserializer<'_, DeError> = s.as_ref().into_deserializer();
         v.visit_enum(d)
@@ -595,12 +665,17 @@ impl Seq<'_, '_> {
 impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         if !self.next_element()? {
             return Ok(None);
         }
         let i = self.index.saturating_sub(1);
-        seed.deserialize(&mut *self.r).map(Some).map_err(|e| within(e, &index_path(i)))
+        seed.deserialize(&mut *self.r)
+            .map(Some)
+            .map_err(|e| within(e, &index_path(i)))
     }
 }
 
@@ -642,7 +717,10 @@ impl Map<'_, '_> {
 impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         if !self.next_key()? {
             return Ok(None);
         }
@@ -664,7 +742,8 @@ struct Writer {
 impl Writer {
     #[inline(never)]
     fn finish(self, r: Result<(), WriteError>) -> Result<String, Error> {
-        r.map(|()| self.out).map_err(|_| invalid("value not representable in JSON"))
+        r.map(|()| self.out)
+            .map_err(|_| invalid("value not representable in JSON"))
     }
 
     #[inline(never)]
@@ -685,7 +764,8 @@ impl Writer {
             if esc.is_empty() {
                 self.out.push_str("\\u00");
                 for nibble in [b >> 4, b & 0xF] {
-                    self.out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+                    self.out
+                        .push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
                 }
             } else {
                 self.out.push_str(esc);
@@ -821,27 +901,55 @@ impl<'a> ser::Serializer for &'a mut Writer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), WriteError> {
         self.serialize_unit()
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), WriteError> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), WriteError> {
         self.str(variant);
         Ok(())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), WriteError> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), WriteError> {
         v.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), WriteError> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), WriteError> {
         Err(unsupported())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, WriteError> {
         self.out.push('[');
-        Ok(Compound { w: self, first: true })
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, WriteError> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>, WriteError> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>, WriteError> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, WriteError> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, WriteError> {
         Err(unsupported())
     }
     /// No map type crosses the boundary.
@@ -850,9 +958,18 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, WriteError> {
         self.out.push('{');
-        Ok(Compound { w: self, first: true })
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, WriteError> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, WriteError> {
         Err(unsupported())
     }
 }
@@ -895,7 +1012,11 @@ impl ser::SerializeTupleStruct for Compound<'_> {
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), WriteError> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), WriteError> {
         self.key(key);
         v.serialize(&mut *self.w)
     }

@@ -3,18 +3,27 @@
 //! binding (`wasm.rs`) is a thin layer over this API.
 //!
 //! Every figure comes from `rules/params.rs`, each with its source in ../shared/RULES.md.
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::arithmetic_side_effects, clippy::panic))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::panic
+    )
+)]
 
 pub mod benefits;
 pub mod category;
 pub mod contribution;
 pub mod eligibility;
 pub mod error;
-pub mod json;
 pub mod estimate;
+pub mod json;
 pub mod money;
-pub mod note;
 pub mod month;
+pub mod note;
 pub mod rules;
 pub mod terbilang;
 

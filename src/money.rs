@@ -103,7 +103,13 @@ impl Rupiah {
         if n >> 96 != 0 {
             return None;
         }
-        Some(Rupiah(Decimal::from_parts(n as u32, (n >> 32) as u32, (n >> 64) as u32, false, 0)))
+        Some(Rupiah(Decimal::from_parts(
+            n as u32,
+            (n >> 32) as u32,
+            (n >> 64) as u32,
+            false,
+            0,
+        )))
     }
 
     /// The amount as digits, no separators ("1500000"): how money crosses the JS boundary.
@@ -119,7 +125,11 @@ impl Rupiah {
         // Byte-level (',' and '.' are ASCII, so byte positions are char boundaries): the str pattern
         // machinery (`contains`, `split_once` with chars) costs kilobytes of wasm.
         let mut s = text.trim();
-        if let Some(rest) = s.strip_prefix("Rp").or_else(|| s.strip_prefix("rp")).or_else(|| s.strip_prefix("RP")) {
+        if let Some(rest) = s
+            .strip_prefix("Rp")
+            .or_else(|| s.strip_prefix("rp"))
+            .or_else(|| s.strip_prefix("RP"))
+        {
             s = rest.strip_prefix('.').unwrap_or(rest).trim_start();
         }
         if s.is_empty() {
@@ -151,7 +161,12 @@ impl Rupiah {
         // Thousands separators: first group 1–3 digits, then groups of exactly 3 (one group: any length).
         let grouped = int_part.chars().any(is_sep);
         for (k, g) in int_part.split(is_sep).enumerate() {
-            let ok_len = !grouped || if k == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+            let ok_len = !grouped
+                || if k == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                };
             if !ok_len || !all_digits(g) {
                 return Err(AmountProblem::NotANumber);
             }
@@ -159,7 +174,9 @@ impl Rupiah {
                 if significant > 0 || b != b'0' {
                     significant = significant.saturating_add(1);
                 }
-                n = n.saturating_mul(10).saturating_add(u64::from(b.saturating_sub(b'0')));
+                n = n
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(b.saturating_sub(b'0')));
             }
         }
         if significant > 15 {
@@ -240,7 +257,9 @@ impl<'de> Deserialize<'de> for Rupiah {
         impl serde::de::Visitor<'_> for V {
             type Value = Rupiah;
             fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-                f.write_str("an amount of whole rupiah as a string, e.g. \"1500000\" or \"1.500.000\"")
+                f.write_str(
+                    "an amount of whole rupiah as a string, e.g. \"1500000\" or \"1.500.000\"",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Rupiah, E> {
                 Rupiah::parse(v).map_err(|p| E::custom(p.code()))
@@ -266,7 +285,15 @@ mod tests {
     #[test]
     fn parses_as_indonesians_type() {
         let m = Rupiah::from_whole(1_500_000);
-        for ok in ["1500000", "1.500.000", "Rp 1.500.000", "Rp1.500.000,00", "Rp. 1.500.000", "1 500 000", " 01500000 "] {
+        for ok in [
+            "1500000",
+            "1.500.000",
+            "Rp 1.500.000",
+            "Rp1.500.000,00",
+            "Rp. 1.500.000",
+            "1 500 000",
+            " 01500000 ",
+        ] {
             assert_eq!(Rupiah::parse(ok), Ok(m), "{ok}");
         }
         assert_eq!(Rupiah::parse("0"), Ok(Rupiah::ZERO));
@@ -280,7 +307,10 @@ mod tests {
         assert_eq!(Rupiah::parse("1e6"), Err(AmountProblem::NotANumber));
         assert_eq!(Rupiah::parse("NaN"), Err(AmountProblem::NotANumber));
         assert_eq!(Rupiah::parse("1500000.0"), Err(AmountProblem::NotWhole));
-        assert_eq!(Rupiah::parse("9999999999999999"), Err(AmountProblem::TooLarge));
+        assert_eq!(
+            Rupiah::parse("9999999999999999"),
+            Err(AmountProblem::TooLarge)
+        );
         assert_eq!(Rupiah::parse("999999999999999"), Ok(MAX_INPUT));
     }
 
@@ -367,14 +397,57 @@ mod tests {
 
     #[test]
     fn parse_agrees_with_reference_on_edges() {
-        for t in ["", ",", ",00", ",0", ".", "..", "1.", ".1", "1..000", "1.000.", "000.000", "0000000000000000001", "1 000 000", "1\u{a0}000", "1 000.000", "１２３", "Rp.", "Rp. 1.500.000,00", "rp 0", "9.999.999.999.999.999", "999999999999999", "0999999999999999", "1000000000000000", "1.0", "1,5", "1,", "12,000", "1.000,5", "\u{2212}1", " \t1500000\n"] {
+        for t in [
+            "",
+            ",",
+            ",00",
+            ",0",
+            ".",
+            "..",
+            "1.",
+            ".1",
+            "1..000",
+            "1.000.",
+            "000.000",
+            "0000000000000000001",
+            "1 000 000",
+            "1\u{a0}000",
+            "1 000.000",
+            "１２３",
+            "Rp.",
+            "Rp. 1.500.000,00",
+            "rp 0",
+            "9.999.999.999.999.999",
+            "999999999999999",
+            "0999999999999999",
+            "1000000000000000",
+            "1.0",
+            "1,5",
+            "1,",
+            "12,000",
+            "1.000,5",
+            "\u{2212}1",
+            " \t1500000\n",
+        ] {
             assert_eq!(Rupiah::parse(t), reference_parse(t), "{t:?}");
         }
     }
 
     #[test]
     fn decimal_digits_match_display() {
-        for d in [dec!(0), dec!(0.00), dec!(0.24), dec!(48), dec!(2.30), dec!(0.0024), dec!(100.00), dec!(12345.67), dec!(0.05), dec!(79228162514264337593543950335), dec!(0.0000000000000000000000000001)] {
+        for d in [
+            dec!(0),
+            dec!(0.00),
+            dec!(0.24),
+            dec!(48),
+            dec!(2.30),
+            dec!(0.0024),
+            dec!(100.00),
+            dec!(12345.67),
+            dec!(0.05),
+            dec!(79228162514264337593543950335),
+            dec!(0.0000000000000000000000000001),
+        ] {
             let mut s = String::new();
             push_decimal_digits(&mut s, d.mantissa().unsigned_abs(), d.scale() as usize);
             assert_eq!(s, d.to_string());
@@ -384,12 +457,28 @@ mod tests {
     #[test]
     fn whole_amount_arithmetic_matches_decimal_and_keeps_scale_zero() {
         let max = Rupiah::from_units((1u128 << 96) - 1).unwrap();
-        let vals = [Rupiah::ZERO, Rupiah::from_whole(1), Rupiah::from_whole(16_800), MAX_INPUT, Rupiah::from_whole(u64::MAX), max, Rupiah::round(dec!(221725.5)), Rupiah::round(dec!(-3))];
+        let vals = [
+            Rupiah::ZERO,
+            Rupiah::from_whole(1),
+            Rupiah::from_whole(16_800),
+            MAX_INPUT,
+            Rupiah::from_whole(u64::MAX),
+            max,
+            Rupiah::round(dec!(221725.5)),
+            Rupiah::round(dec!(-3)),
+        ];
         for a in vals {
             assert_eq!(a.decimal().scale(), 0);
             for b in vals {
-                assert_eq!(a.checked_add(b).map(Rupiah::decimal), a.decimal().checked_add(b.decimal()), "{a:?} + {b:?}");
-                let d = a.decimal().checked_sub(b.decimal()).filter(|d| !d.is_sign_negative() || d.is_zero());
+                assert_eq!(
+                    a.checked_add(b).map(Rupiah::decimal),
+                    a.decimal().checked_add(b.decimal()),
+                    "{a:?} + {b:?}"
+                );
+                let d = a
+                    .decimal()
+                    .checked_sub(b.decimal())
+                    .filter(|d| !d.is_sign_negative() || d.is_zero());
                 assert_eq!(a.checked_sub(b).map(Rupiah::decimal), d, "{a:?} - {b:?}");
                 for r in [a.checked_add(b), a.checked_sub(b)].into_iter().flatten() {
                     assert_eq!(r.decimal().scale(), 0);
@@ -401,27 +490,65 @@ mod tests {
             }
         }
         assert_eq!(max.checked_add(Rupiah::from_whole(1)), None);
-        assert_eq!(Rupiah::from_whole(1).times_rate(dec!(0.0024)).map(|r| r.decimal().scale()), Some(0));
+        assert_eq!(
+            Rupiah::from_whole(1)
+                .times_rate(dec!(0.0024))
+                .map(|r| r.decimal().scale()),
+            Some(0)
+        );
     }
 
     #[test]
     fn division() {
         let b = Rupiah::from_whole(20_160_000);
-        assert_eq!(b.div_rem(Rupiah::from_whole(201_600)), Some((100, Rupiah::ZERO)));
-        assert_eq!(b.div_rem(Rupiah::from_whole(201_601)), Some((99, Rupiah::from_whole(201_501))));
+        assert_eq!(
+            b.div_rem(Rupiah::from_whole(201_600)),
+            Some((100, Rupiah::ZERO))
+        );
+        assert_eq!(
+            b.div_rem(Rupiah::from_whole(201_601)),
+            Some((99, Rupiah::from_whole(201_501)))
+        );
         assert_eq!(b.div_rem(Rupiah::ZERO), None);
-        assert_eq!(Rupiah::from_whole(7).div_rem(Rupiah::from_whole(7)), Some((1, Rupiah::ZERO)));
-        assert_eq!(Rupiah::ZERO.div_rem(Rupiah::from_whole(7)), Some((0, Rupiah::ZERO)));
-        assert_eq!(MAX_INPUT.div_rem(Rupiah::from_whole(1)), Some((999_999_999_999_999, Rupiah::ZERO)));
+        assert_eq!(
+            Rupiah::from_whole(7).div_rem(Rupiah::from_whole(7)),
+            Some((1, Rupiah::ZERO))
+        );
+        assert_eq!(
+            Rupiah::ZERO.div_rem(Rupiah::from_whole(7)),
+            Some((0, Rupiah::ZERO))
+        );
+        assert_eq!(
+            MAX_INPUT.div_rem(Rupiah::from_whole(1)),
+            Some((999_999_999_999_999, Rupiah::ZERO))
+        );
         let huge = Rupiah::from_whole(u64::MAX).checked_mul(1 << 31).unwrap();
-        assert_eq!(huge.div_rem(Rupiah::from_whole(1)), None, "quotient above u64");
+        assert_eq!(
+            huge.div_rem(Rupiah::from_whole(1)),
+            None,
+            "quotient above u64"
+        );
         // Rounded division agrees with Decimal division + the Part 0 rounding.
-        for (a, n) in [(5u64, 2u64), (7, 2), (20_160_000, 12), (201_601, 12), (0, 5), (11, 60), (29, 60), (30, 60), (89, 60), (999_999_999_999_999, 7)] {
+        for (a, n) in [
+            (5u64, 2u64),
+            (7, 2),
+            (20_160_000, 12),
+            (201_601, 12),
+            (0, 5),
+            (11, 60),
+            (29, 60),
+            (30, 60),
+            (89, 60),
+            (999_999_999_999_999, 7),
+        ] {
             let want = Rupiah::round(Rupiah::from_whole(a).decimal() / Decimal::from(n));
             assert_eq!(Rupiah::from_whole(a).div_round(n), Some(want), "{a} / {n}");
         }
         assert_eq!(Rupiah::from_whole(1).div_round(0), None);
         assert_eq!(Rupiah::round(dec!(10800.000)).units(), 10800);
-        assert_eq!(Rupiah::from_whole(1).checked_sub(Rupiah::from_whole(2)), None);
+        assert_eq!(
+            Rupiah::from_whole(1).checked_sub(Rupiah::from_whole(2)),
+            None
+        );
     }
 }

@@ -124,8 +124,14 @@ mod tests {
     fn parses_and_prints() {
         assert_eq!(Month::parse("2026-03"), Month::new(2026, 3));
         assert_eq!(Month::parse("2026-3"), Month::new(2026, 3));
-        assert_eq!(Month::parse(" 2026-12 ").map(Month::to_iso).as_deref(), Some("2026-12"));
-        for bad in ["2026-13", "2026-00", "26-01", "2026/01", "2026-1a", "", "-", "2026-", "+026-01", "0999-01"] {
+        assert_eq!(
+            Month::parse(" 2026-12 ").map(Month::to_iso).as_deref(),
+            Some("2026-12")
+        );
+        for bad in [
+            "2026-13", "2026-00", "26-01", "2026/01", "2026-1a", "", "-", "2026-", "+026-01",
+            "0999-01",
+        ] {
             assert_eq!(Month::parse(bad), None, "{bad}");
         }
     }

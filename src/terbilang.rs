@@ -6,7 +6,9 @@
 use crate::error::Lang;
 use crate::money::Rupiah;
 
-const ID_UNITS: [&str; 10] = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
+const ID_UNITS: [&str; 10] = [
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+];
 const EN_UNITS: [&str; 20] = [
     "zero",
     "one",
@@ -29,7 +31,9 @@ const EN_UNITS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
-const EN_TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const EN_TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 /// Scales of the groups below a trillion, lowest first.
 const ID_SCALES: [&str; 4] = ["", "ribu", "juta", "miliar"];
 const EN_SCALES: [&str; 4] = ["", "thousand", "million", "billion"];
@@ -39,7 +43,12 @@ const BELOW_TRILLION: usize = 12;
 /// The amount in words, followed by "rupiah". English uses the short scale (miliar = billion), without "and"
 /// or commas; 21–99 are hyphenated ("twenty-one").
 pub fn terbilang(amount: Rupiah, lang: Lang) -> String {
-    let digits: Vec<u8> = amount.to_digits().bytes().filter(u8::is_ascii_digit).map(|b| b.saturating_sub(b'0')).collect();
+    let digits: Vec<u8> = amount
+        .to_digits()
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b.saturating_sub(b'0'))
+        .collect();
     let mut out = String::new();
     number(&digits, lang, &mut out);
     if out.is_empty() {
@@ -74,7 +83,9 @@ fn number(digits: &[u8], lang: Lang, out: &mut String) {
         None => return,
     };
     let (high, low) = match significant.len().checked_sub(BELOW_TRILLION) {
-        Some(cut) => significant.split_at_checked(cut).unwrap_or((&[], significant)),
+        Some(cut) => significant
+            .split_at_checked(cut)
+            .unwrap_or((&[], significant)),
         None => (&[][..], significant),
     };
     if !high.is_empty() {
@@ -108,7 +119,9 @@ fn number(digits: &[u8], lang: Lang, out: &mut String) {
 }
 
 fn group_value(chunk: &[u8]) -> u16 {
-    chunk.iter().fold(0u16, |acc, &d| acc.saturating_mul(10).saturating_add(u16::from(d)))
+    chunk.iter().fold(0u16, |acc, &d| {
+        acc.saturating_mul(10).saturating_add(u16::from(d))
+    })
 }
 
 fn unit_id(n: u16) -> &'static str {
@@ -164,7 +177,13 @@ fn below_thousand_en(n: u16, out: &mut String) {
         word(out, unit_en(rest));
         return;
     }
-    word(out, EN_TENS.get(usize::from(rest / 10)).copied().unwrap_or_default());
+    word(
+        out,
+        EN_TENS
+            .get(usize::from(rest / 10))
+            .copied()
+            .unwrap_or_default(),
+    );
     let units = rest % 10;
     if units != 0 {
         out.push('-');
@@ -187,14 +206,20 @@ mod tests {
 
     #[test]
     fn indonesian_examples() {
-        assert_eq!(id(20_160_000), "dua puluh juta seratus enam puluh ribu rupiah");
+        assert_eq!(
+            id(20_160_000),
+            "dua puluh juta seratus enam puluh ribu rupiah"
+        );
         assert_eq!(id(0), "nol rupiah");
         assert_eq!(id(1_000), "seribu rupiah");
         assert_eq!(id(1_100_000), "satu juta seratus ribu rupiah");
         assert_eq!(id(11), "sebelas rupiah");
         assert_eq!(id(1_000_000_000), "satu miliar rupiah");
         assert_eq!(id(1_000_000_000_000), "satu triliun rupiah");
-        assert_eq!(id(2_500_000_000_000), "dua triliun lima ratus miliar rupiah");
+        assert_eq!(
+            id(2_500_000_000_000),
+            "dua triliun lima ratus miliar rupiah"
+        );
         assert_eq!(id(1_001_000), "satu juta seribu rupiah");
         assert_eq!(id(201_600), "dua ratus satu ribu enam ratus rupiah");
         assert_eq!(id(16_800), "enam belas ribu delapan ratus rupiah");
@@ -230,7 +255,9 @@ mod tests {
         assert_eq!(id(1_000_000_000_000_000), "seribu triliun rupiah");
         assert_eq!(en(1_000_000_000_000_000), "one thousand trillion rupiah");
         assert!(id(u64::MAX).ends_with(" rupiah"));
-        let big = Rupiah::from_whole(1_000_000_000_000).checked_mul(1_000_000_000_000).unwrap();
+        let big = Rupiah::from_whole(1_000_000_000_000)
+            .checked_mul(1_000_000_000_000)
+            .unwrap();
         assert_eq!(terbilang(big, Lang::Id), "satu triliun triliun rupiah");
         let big = Rupiah::from_whole(u64::MAX).checked_mul(1_000_000).unwrap();
         assert!(terbilang(big, Lang::Id).starts_with("delapan belas triliun"));
@@ -238,7 +265,10 @@ mod tests {
 
     #[test]
     fn english_examples() {
-        assert_eq!(en(20_160_000), "twenty million one hundred sixty thousand rupiah");
+        assert_eq!(
+            en(20_160_000),
+            "twenty million one hundred sixty thousand rupiah"
+        );
         assert_eq!(en(0), "zero rupiah");
         assert_eq!(en(1_000), "one thousand rupiah");
         assert_eq!(en(11), "eleven rupiah");
@@ -247,7 +277,17 @@ mod tests {
         assert_eq!(en(3_000_000_000_000), "three trillion rupiah");
         assert_eq!(en(1_100_000), "one million one hundred thousand rupiah");
         assert_eq!(en(16_800), "sixteen thousand eight hundred rupiah");
-        for n in [0u64, 7, 19, 20, 99, 101, 999, 1_234_567, 999_999_999_999_999] {
+        for n in [
+            0u64,
+            7,
+            19,
+            20,
+            99,
+            101,
+            999,
+            1_234_567,
+            999_999_999_999_999,
+        ] {
             let s = en(n);
             assert!(!s.contains(" and ") && !s.contains(','), "{s}");
         }
@@ -297,7 +337,13 @@ mod tests {
                 }
             }
             let s = id(n);
-            assert!(!s.contains("satu ratus") && !s.contains("satu puluh") && !s.contains("satu belas") && !s.contains("satu ribu"), "{s}");
+            assert!(
+                !s.contains("satu ratus")
+                    && !s.contains("satu puluh")
+                    && !s.contains("satu belas")
+                    && !s.contains("satu ribu"),
+                "{s}"
+            );
         }
         // Distinct words for distinct amounts.
         let mut all: Vec<String> = (0..=2000u64).map(id).collect();

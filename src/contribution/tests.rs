@@ -8,13 +8,35 @@ fn m(y: u16, mo: u8) -> Month {
     Month::new(y, mo).unwrap()
 }
 fn bpu(base: u64, sector: Sector, jht: bool, funder: Funder) -> Coverage {
-    Coverage { participant: Participant::Bpu { base: rp(base), sector }, jht, jp: false, funder }
+    Coverage {
+        participant: Participant::Bpu {
+            base: rp(base),
+            sector,
+        },
+        jht,
+        jp: false,
+        funder,
+    }
 }
 fn pu(wage: u64, jht: bool, jp: bool) -> Coverage {
-    Coverage { participant: Participant::Pu { wage: rp(wage), risk_group: RiskGroup::new(1).unwrap() }, jht, jp, funder: Funder::Apbd }
+    Coverage {
+        participant: Participant::Pu {
+            wage: rp(wage),
+            risk_group: RiskGroup::new(1).unwrap(),
+        },
+        jht,
+        jp,
+        funder: Funder::Apbd,
+    }
 }
 fn total(c: &Coverage, month: Month) -> u64 {
-    person_month_in(c, month).unwrap().total.total.to_digits().parse().unwrap()
+    person_month_in(c, month)
+        .unwrap()
+        .total
+        .total
+        .to_digits()
+        .parse()
+        .unwrap()
 }
 
 #[test]
@@ -42,7 +64,11 @@ fn self_paid_non_transport_relief_from_april_2026() {
     assert_eq!(june.total.total, rp(8_400));
     assert_eq!(june.total.worker, rp(8_400));
     assert!(june.line(Programme::Jkk).unwrap().relief);
-    assert!(june.line(Programme::Jkk).unwrap().rules.contains(&ParamId::Pp50ReliefOther));
+    assert!(june
+        .line(Programme::Jkk)
+        .unwrap()
+        .rules
+        .contains(&ParamId::Pp50ReliefOther));
     let with_jht = bpu(1_000_000, Sector::Other, true, Funder::SelfPaid);
     assert_eq!(total(&with_jht, m(2026, 6)), 28_400); // JHT 20.000 not reduced
     assert_eq!(total(&c, m(2027, 1)), 16_800); // window ends Dec 2026
@@ -72,7 +98,10 @@ fn top_band_three_programmes() {
     assert_eq!(pm.line(Programme::Jkk).unwrap().total, rp(207_000));
     assert_eq!(pm.line(Programme::Jht).unwrap().total, rp(414_000));
     assert_eq!(pm.total.total, rp(627_800));
-    assert!(!pm.lines.iter().any(|l| l.needs_verification), "endpoint bands are [H]");
+    assert!(
+        !pm.lines.iter().any(|l| l.needs_verification),
+        "endpoint bands are [H]"
+    );
 }
 
 #[test]
@@ -89,9 +118,15 @@ fn middle_band_is_flagged() {
 fn bpu_refuses_jp_and_unknown_bases() {
     let mut c = bpu(1_000_000, Sector::Other, false, Funder::Apbd);
     c.jp = true;
-    assert_eq!(person_month_in(&c, m(2026, 1)).unwrap_err().code, ErrorCode::ProgrammeNotAvailable);
+    assert_eq!(
+        person_month_in(&c, m(2026, 1)).unwrap_err().code,
+        ErrorCode::ProgrammeNotAvailable
+    );
     let c = bpu(1_500_000, Sector::Other, false, Funder::Apbd);
-    assert_eq!(person_month_in(&c, m(2026, 1)).unwrap_err().code, ErrorCode::InvalidBase);
+    assert_eq!(
+        person_month_in(&c, m(2026, 1)).unwrap_err().code,
+        ErrorCode::InvalidBase
+    );
 }
 
 #[test]
@@ -134,7 +169,14 @@ fn pu_rounds_each_share_half_away_from_zero() {
     assert_eq!(pm.line(Programme::Jkk).unwrap().total, rp(2_963));
     assert_eq!(pm.line(Programme::Jkm).unwrap().total, rp(3_704));
     // 1.250 × 0,24 % = 3 exactly; 1.875 × 0,24 % = 4,5 → 5
-    assert_eq!(person_month_in(&pu(1_875, false, false), m(2026, 1)).unwrap().line(Programme::Jkk).unwrap().total, rp(5));
+    assert_eq!(
+        person_month_in(&pu(1_875, false, false), m(2026, 1))
+            .unwrap()
+            .line(Programme::Jkk)
+            .unwrap()
+            .total,
+        rp(5)
+    );
 }
 
 #[test]
@@ -142,8 +184,18 @@ fn risk_groups() {
     let mut c = pu(2_000_000, false, false);
     let expect = [4_800u64, 10_800, 17_800, 25_400, 34_800];
     for (g, e) in (1..=5).zip(expect) {
-        c.participant = Participant::Pu { wage: rp(2_000_000), risk_group: RiskGroup::new(g).unwrap() };
-        assert_eq!(person_month_in(&c, m(2026, 1)).unwrap().line(Programme::Jkk).unwrap().total, rp(e));
+        c.participant = Participant::Pu {
+            wage: rp(2_000_000),
+            risk_group: RiskGroup::new(g).unwrap(),
+        };
+        assert_eq!(
+            person_month_in(&c, m(2026, 1))
+                .unwrap()
+                .line(Programme::Jkk)
+                .unwrap()
+                .total,
+            rp(e)
+        );
     }
     assert!(RiskGroup::new(0).is_none() && RiskGroup::new(6).is_none());
 }
@@ -152,5 +204,8 @@ fn risk_groups() {
 fn self_paid_pu_is_refused() {
     let mut c = pu(2_000_000, false, false);
     c.funder = Funder::SelfPaid;
-    assert_eq!(person_month_in(&c, m(2026, 1)).unwrap_err().code, ErrorCode::FunderNotAllowed);
+    assert_eq!(
+        person_month_in(&c, m(2026, 1)).unwrap_err().code,
+        ErrorCode::FunderNotAllowed
+    );
 }

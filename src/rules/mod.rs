@@ -1,8 +1,13 @@
 //! The rule table: every figure with the months it holds, its source and its confidence (RULES.md tags).
 //! `params.rs` is the data; this file is how the rest of the library reads it.
 
+mod funding;
 mod params;
 
+pub use funding::{
+    dana_desa_rule, funding_rule, DanaDesaAnswer, DanaDesaStatus, FundingRuleRequest,
+    DANA_DESA_ALTERNATIVES_ID,
+};
 pub use params::{Band, BANDS_SOURCE, BPU_BANDS};
 
 use crate::error::{Error, ErrorCode, Result};
@@ -11,8 +16,9 @@ use crate::month::Month;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// The first month the table describes (the earliest JP wage cap with a published letter, March 2023).
-pub const TABLE_START: Month = Month::ym(2023, 3);
+/// The first month the table describes: PP 44/2015 and PP 46/2015 in force, 1 July 2015 (RULES.md Part 0
+/// "Months covered"). JP needs a wage cap, known from March 2021 on.
+pub const TABLE_START: Month = Month::ym(2015, 7);
 /// The last month the calculator accepts. Months after a figure's `known_until` still compute, with a warning.
 pub const TABLE_END: Month = Month::ym(2030, 12);
 /// When ../shared/RULES.md, the source of this table, was last checked.
@@ -92,7 +98,7 @@ pub enum ParamId {
     JkkDenturesMax,
     JkkHearingAidMax,
     JkkGlassesMax,
-    BpuMaxRegistrationAge,
+    BpuRegistrationAgeLimit,
     ForeignPuMinMonths,
     DanaDesaRules,
     /// Not a table row: the BPU income bands (see `BPU_BANDS`).
@@ -165,10 +171,67 @@ fn internal(id: ParamId) -> Error {
 
 /// The snake_case key of an id, exactly as serde writes it across the JS boundary ("jp_wage_cap").
 pub fn param_key(id: ParamId) -> String {
-    // serde's own name for the variant (no `Debug` formatting in the wasm build).
-    let mut key = crate::json::to_string(&id).unwrap_or_default();
-    key.retain(|c| c != '"');
-    key
+    String::from(id.key())
+}
+
+impl ParamId {
+    /// The id's own snake_case name (a test checks it equals serde's).
+    pub const fn key(self) -> &'static str {
+        use ParamId::*;
+        match self {
+            BpuJkkRate => "bpu_jkk_rate",
+            BpuJkm => "bpu_jkm",
+            BpuJhtRate => "bpu_jht_rate",
+            BpuDefaultBase => "bpu_default_base",
+            Pp50ReliefTransport => "pp50_relief_transport",
+            Pp50ReliefOther => "pp50_relief_other",
+            PuJkkRateGroup1 => "pu_jkk_rate_group1",
+            PuJkkRateGroup2 => "pu_jkk_rate_group2",
+            PuJkkRateGroup3 => "pu_jkk_rate_group3",
+            PuJkkRateGroup4 => "pu_jkk_rate_group4",
+            PuJkkRateGroup5 => "pu_jkk_rate_group5",
+            PuJkmRate => "pu_jkm_rate",
+            PuJhtEmployerRate => "pu_jht_employer_rate",
+            PuJhtWorkerRate => "pu_jht_worker_rate",
+            PuJpEmployerRate => "pu_jp_employer_rate",
+            PuJpWorkerRate => "pu_jp_worker_rate",
+            JpWageCap => "jp_wage_cap",
+            JkmLumpSum => "jkm_lump_sum",
+            JkmPeriodic => "jkm_periodic",
+            JkmFuneral => "jkm_funeral",
+            JkmBpuEarlyDeathTotal => "jkm_bpu_early_death_total",
+            JkmBpuEarlyDeathMonths => "jkm_bpu_early_death_months",
+            JkmScholarshipMinYears => "jkm_scholarship_min_years",
+            ScholarshipMaxChildren => "scholarship_max_children",
+            ScholarshipTkSdPerYear => "scholarship_tk_sd_per_year",
+            ScholarshipTkSdYears => "scholarship_tk_sd_years",
+            ScholarshipSmpPerYear => "scholarship_smp_per_year",
+            ScholarshipSmpYears => "scholarship_smp_years",
+            ScholarshipSmaPerYear => "scholarship_sma_per_year",
+            ScholarshipSmaYears => "scholarship_sma_years",
+            ScholarshipPtPerYear => "scholarship_pt_per_year",
+            ScholarshipPtYears => "scholarship_pt_years",
+            ScholarshipEndAge => "scholarship_end_age",
+            ScholarshipMaxTotal => "scholarship_max_total",
+            JkkDeathMultiplier => "jkk_death_multiplier",
+            JkkTotalDisabilityMultiplier => "jkk_total_disability_multiplier",
+            JkkDeathPeriodic => "jkk_death_periodic",
+            JkkFuneral => "jkk_funeral",
+            JkkHomecareMax => "jkk_homecare_max",
+            JkkTransportLandMax => "jkk_transport_land_max",
+            JkkTransportSeaMax => "jkk_transport_sea_max",
+            JkkTransportAirMax => "jkk_transport_air_max",
+            JkkStmbFirst12Months => "jkk_stmb_first12_months",
+            JkkStmbAfter12Months => "jkk_stmb_after12_months",
+            JkkDenturesMax => "jkk_dentures_max",
+            JkkHearingAidMax => "jkk_hearing_aid_max",
+            JkkGlassesMax => "jkk_glasses_max",
+            BpuRegistrationAgeLimit => "bpu_registration_age_limit",
+            ForeignPuMinMonths => "foreign_pu_min_months",
+            DanaDesaRules => "dana_desa_rules",
+            BpuIncomeBands => "bpu_income_bands",
+        }
+    }
 }
 
 /// Every row of the table.
@@ -208,7 +271,11 @@ pub fn find_optional(id: ParamId, m: Month) -> Option<&'static Param> {
 /// Every row in force in `m`: the "Dasar hukum" panel.
 pub fn in_force(m: Month) -> Result<Vec<ParamInfo>> {
     check_month(m)?;
-    let mut v: Vec<ParamInfo> = params::PARAMS.iter().filter(|p| p.holds_in(m)).map(|p| ParamInfo::of(p, m)).collect();
+    let mut v: Vec<ParamInfo> = params::PARAMS
+        .iter()
+        .filter(|p| p.holds_in(m))
+        .map(|p| ParamInfo::of(p, m))
+        .collect();
     v.push(ParamInfo::bands());
     Ok(v)
 }
@@ -235,7 +302,10 @@ pub struct ParamInfo {
 impl ParamInfo {
     pub fn of(p: &Param, m: Month) -> ParamInfo {
         let (kind, value) = match p.value {
-            Value::Rate(r) => ("rate", decimal_text(r.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(r))),
+            Value::Rate(r) => (
+                "rate",
+                decimal_text(r.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(r)),
+            ),
             Value::Amount(a) => ("amount", a.to_digits()),
             Value::Factor(f) => ("factor", decimal_text(f)),
             Value::Count(c) => ("count", {

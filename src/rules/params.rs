@@ -44,6 +44,8 @@ Param { id: PuJhtWorkerRate,   value: Value::Rate(dec!(0.02)),  from: S, until: 
 Param { id: PuJpEmployerRate,  value: Value::Rate(dec!(0.02)),  from: S, until: None, known_until: None, confidence: High, source: "PP 45/2015 Pasal 28 ayat (3): JP 3%, employer 2%" },
 Param { id: PuJpWorkerRate,    value: Value::Rate(dec!(0.01)),  from: S, until: None, known_until: None, confidence: High, source: "PP 45/2015 Pasal 28 ayat (3): JP 3%, worker 1%" },
 // JP wage cap, PP 45/2015 Pasal 29: raised each March by the previous year's GDP growth; Jan–Feb keep the old cap [M].
+Param { id: JpWageCap, value: rp(8_754_600),  from: m(2021, 3), until: Some(m(2022, 2)), known_until: None, confidence: Low,    source: "PP 45/2015 Pasal 29; Rp8.754.600 from March 2021 (after 2020's negative growth) in one public payroll code only" },
+Param { id: JpWageCap, value: rp(9_077_600),  from: m(2022, 3), until: Some(m(2023, 2)), known_until: None, confidence: Medium, source: "PP 45/2015 Pasal 29; Rp9.077.600 from March 2022 (8.754.600 × 1,0369, 2021 growth, truncated to Rp100)" },
 Param { id: JpWageCap, value: rp(9_559_600),  from: m(2023, 3), until: Some(m(2024, 2)), known_until: None, confidence: High,   source: "PP 45/2015 Pasal 29; BPJS Ketenagakerjaan letter B/77/022023" },
 Param { id: JpWageCap, value: rp(10_042_300), from: m(2024, 3), until: Some(m(2025, 2)), known_until: None, confidence: High,   source: "PP 45/2015 Pasal 29; BPJS Ketenagakerjaan letter B/1387/022024" },
 Param { id: JpWageCap, value: rp(10_547_400), from: m(2025, 3), until: Some(m(2026, 2)), known_until: None, confidence: Medium, source: "PP 45/2015 Pasal 29; BPJS Ketenagakerjaan letter B/726/022025" },
@@ -86,14 +88,15 @@ Param { id: JkkGlassesMax,    value: rp(1_000_000), from: S, until: None, known_
 Param { id: ScholarshipMaxTotal, value: rp(174_000_000), from: S, until: None, known_until: None, confidence: Computed, source: "RULES.md 3.2: 12+6+9+60 = Rp87 juta per child, Rp174 juta for 2 children (also the published figure)" },
 
 // ── Eligibility — RULES.md Part 1 §4 ─────────────────────────────────────────────────────────────────────
-Param { id: BpuMaxRegistrationAge, value: Value::Count(65), from: S, until: None, known_until: None, confidence: Unconfirmed, source: "BPJS Ketenagakerjaan Tegal branch (2022) and Brosur BPU 2026: BPU register up to age 65; no regulation article found" },
+// RULES.md Part 0 "BPU age": registration only while under 65 (age 65 refused). Value [M], instrument [UNCONFIRMED].
+Param { id: BpuRegistrationAgeLimit, value: Value::Count(65), from: S, until: None, known_until: None, confidence: Medium, source: "BPJS Ketenagakerjaan Brosur BPU 2026 and Tegal branch (2022): BPU register while under 65 (\"belum mencapai usia 65 tahun\"); no regulation article found" },
 Param { id: ForeignPuMinMonths,    value: Value::Count(6),  from: S, until: None, known_until: None, confidence: High, source: "PP 49/2023 Pasal 5 ayat (2) huruf c; PP 46/2015 Pasal 4 ayat (2) huruf c: foreigners working in Indonesia at least 6 months" },
 
-// ── Dana Desa — RULES.md Part 2 §2 (one line per budget year) ────────────────────────────────────────────
-Param { id: DanaDesaRules, value: Value::Count(2026), from: m(2026, 1), until: Some(m(2026, 12)), known_until: None, confidence: Medium, source: "Permendes PDT 16/2025 (fokus Dana Desa 2026; jamsostek allowed per officials, article not seen); PMK 7/2026 Pasal 15(3), 20(1): 58,03% of each pagu earmarked for Koperasi Desa Merah Putih" },
-Param { id: DanaDesaRules, value: Value::Count(2025), from: m(2025, 1), until: Some(m(2025, 12)), known_until: None, confidence: Medium, source: "Permendes PDT 2/2024 (fokus Dana Desa 2025); PMK 108/2024; no explicit BPJS Ketenagakerjaan clause found" },
-Param { id: DanaDesaRules, value: Value::Count(2024), from: m(2024, 1), until: Some(m(2024, 12)), known_until: None, confidence: Unconfirmed, source: "Permendes PDTT 7/2023; PMK 146/2023; no explicit BPJS Ketenagakerjaan clause found" },
-Param { id: DanaDesaRules, value: Value::Count(2023), from: m(2023, 1), until: Some(m(2023, 12)), known_until: None, confidence: Unconfirmed, source: "Permendes PDTT 8/2022; PMK 201/2022; article allowing jamsostek not found" },
+// ── Dana Desa — RULES.md Part 2 §2 (one line per budget year; which categories each forbids: rules/funding.rs) ──
+Param { id: DanaDesaRules, value: Value::Count(2026), from: m(2026, 1), until: Some(m(2026, 12)), known_until: None, confidence: High, source: "Permendes PDT 16/2025 Lampiran Bab II huruf J: Dana Desa may not pay jamsostek contributions of kepala desa, perangkat desa and anggota BPD; PMK 7/2026: 58,03% of each pagu earmarked for Koperasi Desa Merah Putih" },
+Param { id: DanaDesaRules, value: Value::Count(2025), from: m(2025, 1), until: Some(m(2025, 12)), known_until: None, confidence: Unconfirmed, source: "Permendes PDT 2/2024 (fokus Dana Desa 2025); PMK 108/2024: no BPJS Ketenagakerjaan clause found" },
+Param { id: DanaDesaRules, value: Value::Count(2024), from: m(2024, 1), until: Some(m(2024, 12)), known_until: None, confidence: High, source: "Surat Edaran Kemendes Ditjen PDP 4/PRI.00/I/2024 (5 Jan 2024) point 1, resting on Permendagri 15/2023 Lampiran huruf E: Dana Desa may not pay BPJS Ketenagakerjaan contributions of kepala desa, perangkat desa and pekerja rentan" },
+Param { id: DanaDesaRules, value: Value::Count(2023), from: m(2023, 1), until: Some(m(2023, 12)), known_until: None, confidence: Unconfirmed, source: "Permendes PDTT 8/2022; PMK 201/2022: article allowing or forbidding jamsostek not found" },
 ];
 
 /// One band of PP 44/2015 Lampiran II: incomes from `lower` (inclusive) up to the next band's `lower`
@@ -106,7 +109,11 @@ pub struct Band {
 }
 
 const fn band(lower: u64, base: u64, confidence: Confidence) -> Band {
-    Band { lower: Rupiah::from_whole(lower), base: Rupiah::from_whole(base), confidence }
+    Band {
+        lower: Rupiah::from_whole(lower),
+        base: Rupiah::from_whole(base),
+        confidence,
+    }
 }
 
 pub const BANDS_SOURCE: &str = "PP 44/2015 Lampiran II (income bands and bases); endpoints confirmed by the press, bands 2–32 from a single transcription (hibahtiar/jaga-pekerja, simulasi-bpu.html TIERS)";

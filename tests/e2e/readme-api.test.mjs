@@ -24,6 +24,8 @@ test('README API example runs and prints the documented figures', () => {
     assert.match(out, /^11086300$/m);
     assert.match(out, /^33 1500000 dua puluh juta seratus enam puluh ribu rupiah 2030-12$/m);
     assert.match(out, /^PEOPLE_OUT_OF_RANGE units\[0\]\.groups\[0\]\.people /m);
+    assert.match(out, /^no$/m);
+    assert.match(out, /^FUNDER_NOT_ALLOWED units\[0\]\.funder Permendes PDT 16\/2025 Lampiran Bab II huruf J$/m);
   } finally {
     rmSync(file, { force: true });
   }
