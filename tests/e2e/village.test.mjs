@@ -408,3 +408,32 @@ test('Dana Desa for perangkat desa in a 2026 budget: the prohibition next to the
   await assertClean(page, assert);
   await page.context().close();
 });
+
+test('a FUNDER_NOT_ALLOWED refusal from estimate() itself (no fundingRule to warn first) is shown at its path, in words, with a switch', async () => {
+  // The glue without its fundingRule export: the widget cannot warn before computing and meets the module's refusal.
+  const page = await openPage(browser, server.url + '/tests/e2e/pages/village.html');
+  await page.route('**/pkg/kalkulator_jamsostek.js*', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/,\s*\w+ as fundingRule\b/, '');
+    assert.doesNotMatch(body, /as fundingRule/);
+    await route.fulfill({ response: res, body });
+  });
+  await page.reload();
+  await field(page, 'groups[0].people').waitFor({ timeout: 15000 });
+  assert.equal(await page.evaluate(async () => typeof (await import('/pkg/kalkulator_jamsostek.js')).fundingRule), 'undefined');
+  await scenario(page);
+  await field(page, 'groups[0].category').selectOption('kepala_desa');
+  await field(page, 'groups[0].people').fill('1');
+  await field(page, 'funder').selectOption('dana_desa');
+  await settled(page);
+  assert.equal(await page.locator(`${W} .res .big`).count(), 0);
+  assert.equal(await field(page, 'funder').getAttribute('aria-invalid'), 'true');
+  const msg = await page.locator(`${W} [id$="-f-funder-e"]`).textContent();
+  assert.match(msg, /Permendes PDT 16\/2025/);
+  assert.doesNotMatch(msg, /FUNDER_NOT_ALLOWED/);
+  await page.locator(`${W} [data-k="switch-funder"]`).click();
+  await assertTotal(page, 'Rp226.800');
+  assert.equal(await field(page, 'funder').inputValue(), 'apbdes');
+  assert.equal(await field(page, 'groups[0].people').inputValue(), '1');
+  await page.context().close();
+});
