@@ -610,7 +610,7 @@ export function renderVillageTab(root, ctx) {
   const signers = () => [
     [t('rabPka') + ',', st.rab.pkaTitle.trim() || 'Kaur Keuangan', st.rab.pkaName.trim()],
     [t('rabVer') + ',', st.rab.verTitle.trim() || 'Sekretaris Desa', st.rab.verName.trim()],
-    [t('rabAppr') + ',', t('rabKades', last.units[0].name.replace(/^(desa|kelurahan)\s+/i, '')), st.rab.kadesName.trim()],
+    [t('rabAppr') + ',', t(last.units[0].kind === 'kelurahan' ? 'rabLurah' : 'rabKades', last.units[0].name.replace(/^(desa|kelurahan)\s+/i, '')), st.rab.kadesName.trim()],
   ];
 
   /** The RAB as a document in the same-origin print iframe, built with createElement/textContent only. */
