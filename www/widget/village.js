@@ -124,7 +124,8 @@ export function renderVillageTab(root, ctx) {
   const fillSiltap = () => { for (const g of st.groups) if (isPU(g.category) && !g.wage) g.wage = config.siltap?.[g.category] || ''; };
   fillSiltap();
   // The village whose data `st` holds: a name typed but not yet committed (change) is not saved under its own key.
-  let loadedAs = slug(st.name);
+  let loadedAs = ctx.state.villageKey ?? slug(st.name);
+  const setLoaded = (k) => { loadedAs = ctx.state.villageKey = k; };
   let switchNote = '';
 
   const form = h('form', { novalidate: true, onsubmit: (e) => e.preventDefault() });
@@ -248,8 +249,8 @@ export function renderVillageTab(root, ctx) {
       st.kind === 'desa' && h('fieldset', null, h('legend', null, t('vRab')), h('p', { class: 'hint' }, t('vRabHint')),
         h('div', { class: 'grid' },
           rabText('kecamatan', t('vKecamatan')), rabText('place', t('vPlace')),
-          rabText('pkaTitle', t('vPkaTitle'), t('rabPka') + ' — ' + 'Kaur Keuangan'), rabText('pkaName', t('vPkaName')),
-          rabText('verTitle', t('vVerTitle'), 'Sekretaris Desa'), rabText('verName', t('vVerName')),
+          rabText('pkaTitle', t('vPkaTitle'), t('vTitleDefault', 'Kaur Keuangan')), rabText('pkaName', t('vPkaName')),
+          rabText('verTitle', t('vVerTitle'), t('vTitleDefault', 'Sekretaris Desa')), rabText('verName', t('vVerName')),
           rabText('kadesName', t('vKadesName')))),
     );
     if (focusKey) form.querySelector(`[data-k="${CSS.escape(focusKey)}"]`)?.focus();
@@ -305,7 +306,7 @@ export function renderVillageTab(root, ctx) {
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, next, keep, { example: false });
     fillSiltap();
-    loadedAs = key;
+    setLoaded(key);
     switchNote = own || cfg ? t('vLoadedVillage', st.name) : t('vNewVillage', st.name);
     later.cancel();
     renderForm();
@@ -330,8 +331,12 @@ export function renderVillageTab(root, ctx) {
       if (isPU(g.category)) Object.assign(r, { wage: money(`groups[${i}].wage`, g.wage), jp: g.jp }, INSTITUTIONS.includes(g.category) ? { scheme: 'pu' } : null);
       else r.base = g.base;
       if (g.funder) r.funder = groupFunder(g);
+      // The regency's APBDes line for this category (configurator), sent as given; the module checks it.
       const line = config.budgetLines?.[g.category];
-      if (line && typeof line === 'object') r.budgetLine = line;
+      if (line && typeof line === 'object') {
+        const bl = Object.fromEntries(['activity', 'account', 'name'].filter((k) => typeof line[k] === 'string' && line[k].trim()).map((k) => [k, line[k].trim()]));
+        if (Object.keys(bl).length) r.budgetLine = bl;
+      }
       return r;
     });
     const bad = forbidden();
@@ -568,9 +573,9 @@ export function renderVillageTab(root, ctx) {
         code, rows: rows.filter((r) => (r.activity || '') === code),
         bidang: code ? [parts[0], BIDANG[parts[0]]].filter(Boolean).join(' ') : t('codePerbup'),
         sub: code && parts.length > 2 ? [parts.slice(0, 2).join('.'), SUB_BIDANG[parts.slice(0, 2).join('.')]].filter(Boolean).join(' ') : t('codePerbup'),
-        title: code ? KEGIATAN[code] || '' : t('codePerbup'),
+        title: code ? KEGIATAN[code] || t('kegPerbup') : t('codePerbup'),
       };
-    }).map((k) => ({ ...k, name: [k.code, k.code ? k.title : t('codePerbup')].filter(Boolean).join(' ') }));
+    }).map((k) => ({ ...k, name: k.code ? k.code + ' ' + k.title : k.title }));
     let words = '';
     try { words = api.terbilang(res.total.employer, lang); } catch { /* shown without words */ }
     let inf = {};
@@ -605,7 +610,7 @@ export function renderVillageTab(root, ctx) {
   const signers = () => [
     [t('rabPka') + ',', st.rab.pkaTitle.trim() || 'Kaur Keuangan', st.rab.pkaName.trim()],
     [t('rabVer') + ',', st.rab.verTitle.trim() || 'Sekretaris Desa', st.rab.verName.trim()],
-    [t('rabAppr') + ',', t('rabKades', last.units[0].name), st.rab.kadesName.trim()],
+    [t('rabAppr') + ',', t(last.units[0].kind === 'kelurahan' ? 'rabLurah' : 'rabKades', last.units[0].name.replace(/^(desa|kelurahan)\s+/i, '')), st.rab.kadesName.trim()],
   ];
 
   /** The RAB as a document in the same-origin print iframe, built with createElement/textContent only. */
@@ -638,9 +643,10 @@ export function renderVillageTab(root, ctx) {
       H('header', { class: 'kop' },
         ctx.regency && H('p', { 'data-rab': 'kab' }, t('rabGov', ctx.regency)),
         kecamatan && H('p', { 'data-rab': 'kec' }, t('rabKec', kecamatan)),
-        H('p', { 'data-rab': 'desa' }, t('rabGov', t('kind_' + u.kind) + ' ' + u.name)),
+        H('p', { 'data-rab': 'desa' }, t('rabGov', (/^(desa|kelurahan)\s/i.test(u.name) ? '' : u.kind === 'kelurahan' ? 'Kelurahan ' : 'Desa ') + u.name)),
         H('h1', null, t('rabTitle')),
-        H('p', { class: 'ta', 'data-rab': 'year' }, t('rabYear', st.year))),
+        H('p', { class: 'ta', 'data-rab': 'year' }, t('rabYear', st.year)),
+        st.example && H('p', { class: 'ex', 'data-rab': 'example' }, t('rabExample'))),
       H('table', { class: 'info' }, H('tbody', null,
         [[t('rabBidang'), m.kegiatan.map((k) => k.bidang)], [t('rabSub'), m.kegiatan.map((k) => k.sub)], [t('rabKeg'), m.kegiatan.map((k) => k.name)],
           [t('rabWhen'), [m.when]], [t('rabOutput'), [m.output]]]
@@ -649,8 +655,8 @@ export function renderVillageTab(root, ctx) {
         H('colgroup', null, ['no', 'code', 'desc', 'vol', 'unit', 'price', 'amt', 'src'].map((c) => H('col', { class: 'c-' + c }))),
         H('thead', null, H('tr', null, cols.map((x, i) => H('th', i === 5 || i === 6 ? { class: 'n' } : null, x)))),
         H('tbody', null, m.kegiatan.map((k) => [
-          m.kegiatan.length > 1 || k.code ? H('tr', { class: 'sub' }, H('td', null, ''), H('td', null, k.code), H('td', { colspan: 6 }, k.title || k.name)) : null,
-          k.rows.map((r) => H('tr', { 'data-row': '' }, H('td', null, String(++no)), H('td', { class: 'code' }, r.code), H('td', null, r.uraian), H('td', null, r.volume),
+          m.kegiatan.length > 1 || k.code ? H('tr', { class: 'sub' }, H('td', null, ''), H('td', null, k.code), H('td', { colspan: 6 }, k.title)) : null,
+          k.rows.map((r) => H('tr', { 'data-row': '' }, H('td', null, String(++no)), H('td', { class: r.account ? 'code' : 'code pb' }, r.code), H('td', null, r.uraian), H('td', null, r.volume),
             H('td', null, r.unit), H('td', { class: 'n' }, money(r.price)), H('td', { class: 'n' }, money(r.amount)), H('td', null, rabFunder(r.funder)))),
         ])),
         H('tfoot', null,
@@ -660,7 +666,7 @@ export function renderVillageTab(root, ctx) {
       m.words && H('p', { class: 'words', 'data-rab': 'words' }, t('rabWords') + ': ', H('em', null, m.words)),
       H('p', { class: 'small' }, t('rabOB')),
       m.res.total.worker !== '0' ? H('p', { class: 'small' }, t('rabWorkerNote', rp(m.res.total.worker, lang))) : null,
-      H('div', { class: 'legal' }, H('p', null, H('strong', null, t('rabLegal'))), H('ol', null, m.legal.map((x) => H('li', null, x))), m.checked && H('p', null, m.checked)),
+      H('p', { class: 'legal', 'data-rab': 'legal' }, H('strong', null, t('rabLegal') + ': '), m.legal.map((x, i) => `${i + 1}) ${x}${i < m.legal.length - 1 ? '; ' : '. '}`), m.checked),
       H('p', { class: 'place' }, t('rabPlace', st.rab.place.trim() || u.name)),
       H('div', { class: 'sig' }, signers().map(([what, role, name]) => H('div', { 'data-sign': '' }, H('p', null, what), H('p', null, role),
         H('p', { class: 'nm' }, name || '(……………………………)')))),
@@ -728,7 +734,7 @@ export function renderVillageTab(root, ctx) {
     const fresh = fromConfig(st.name);
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, fresh);
-    loadedAs = slug(st.name);
+    setLoaded(slug(st.name));
     switchNote = '';
     renderForm();
     compute(false);
