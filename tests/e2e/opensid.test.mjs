@@ -368,3 +368,38 @@ test('untrusted cells: ragged rows skipped, odd village names kept as plain data
   assert.deepEqual(r.skipped.map((s) => [s.reason, s.examples]), [['EXTRA_CELLS', [8]], ['NO_VILLAGE', [6, 7]], ['VILLAGE_TOO_LONG', [10]]]);
   assert.equal(r.counted + r.skipped.reduce((a, s) => a + s.count, 0), r.rows);
 });
+
+test('hostile input stays linear: unclosed <script / <!-- / < runs, ( runs in a header, a long title line', () => {
+  const t0 = Date.now();
+  const mb = 3 * 1024 * 1024;
+  const html = [
+    '<html><table>' + '<script'.repeat(mb / 7),
+    '<html><table>' + '<!--'.repeat(mb / 4),
+    '<html><table><tr><td>' + '<'.repeat(mb),
+    '<html><table><tr>' + '<td'.repeat(mb / 3),
+    '<html>' + '<table'.repeat(mb / 6),
+  ];
+  for (const h of html) {
+    const r = importResidents(enc(h), opts);
+    assert.equal(r.ok, false);
+    assert.ok(['NO_HEADER', 'EMPTY'].includes(r.error.code), r.error.code);
+  }
+  const csv = [
+    '('.repeat(mb) + ';desa;pekerjaan_id;tanggallahir\nx;A;9;1990-01-01\n',
+    'Desa : ' + 'a :'.repeat(mb / 3) + '\ndesa;pekerjaan_id;tanggallahir\nA;9;1990-01-01\n',
+    'desa;pekerjaan_id;tanggallahir\nA;' + ' '.repeat(mb) + '9;' + '1'.repeat(1000) + '\n',
+  ];
+  for (const c of csv) assert.equal(importResidents(enc(c), opts).ok, true);
+  assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`);
+});
+
+test('a large export (60 000 residents, 43 columns) is read in reasonable time', () => {
+  const gen = makeResidents({ seed: 60, n: 60000, villages: ['Besar'] });
+  const bytes = enc(ekspor(gen.people));
+  assert.ok(bytes.length < MAX_BYTES, String(bytes.length));
+  const t0 = Date.now();
+  const res = importResidents(bytes, { ...opts, villageName: 'Besar' });
+  const ms = Date.now() - t0;
+  assertMatches(res, gen.exp);
+  assert.ok(ms < 5000, `took ${ms} ms`);
+});

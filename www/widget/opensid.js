@@ -239,7 +239,7 @@ function asOfDay(asOf) {
 
 // ---------------------------------------------------------------- header
 // Header cells are compared without case, spaces, underscores, dots, hyphens or brackets' contents.
-const headKey = (h) => String(h ?? '').toLowerCase().replace(/\(.*?\)/g, '').replace(/[\s_.\-:]+/g, '');
+const headKey = (h) => (String(h ?? '').length > 100 ? '' : String(h).toLowerCase().replace(/\([^()]*\)/g, '').replace(/[\s_.\-:]+/g, ''));
 const HEAD = {
   pekerjaan: ['pekerjaanid', 'pekerjaan', 'jenispekerjaan', 'idpekerjaan', 'kodepekerjaan'],
   tanggallahir: ['tanggallahir', 'tgllahir', 'tanggallhr', 'tgllhr', 'tanggalkelahiran'],
@@ -274,24 +274,39 @@ const unent = (s) => s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (m, 
   }
   return ENT[e.toLowerCase()] ?? m;
 });
+// Every pattern here is linear on hostile input: no lazy scan to a closing tag that may never come.
+const cutBlocks = (text) => { // <script>, <style>, <head> and <!-- --> blocks out, by indexOf (an unclosed one ends the text)
+  const low = text.toLowerCase();
+  let out = '';
+  let i = 0;
+  const open = /<(script|style|head)\b|<!--/g;
+  for (let m; (m = open.exec(low));) {
+    if (m.index < i) { open.lastIndex = i; continue; }
+    out += text.slice(i, m.index) + ' ';
+    const close = m[0] === '<!--' ? '-->' : '</' + m[1];
+    const j = low.indexOf(close, m.index + m[0].length);
+    if (j < 0) { i = text.length; break; }
+    const k = close === '-->' ? j + 3 : low.indexOf('>', j);
+    i = k < 0 ? text.length : close === '-->' ? k : k + 1;
+    open.lastIndex = i;
+  }
+  return out + text.slice(i);
+};
+const cellText = (s) => unent(s.replace(/<br\s*\/?>/gi, ' ').replace(/<[^<>]*>/g, ' ').replace(/</g, ' ')).replace(/\s+/g, ' ').trim();
 /** Text of an HTML page holding a table → rows of cell texts (tags dropped, entities decoded). Nothing is run. */
 export function htmlTableRows(text) {
   const rows = [];
-  const body = text.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<!--[\s\S]*?-->/g, ' ');
   // lines outside the table (the title lines) become one-cell rows, as a spreadsheet shows them
-  const parts = body.split(/<table\b[^>]*>|<\/table\s*>/i);
-  const cellText = (s) => unent(s.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const parts = cutBlocks(text).split(/<table\b[^<>]*>|<\/table\s*>/i);
   parts.forEach((part, k) => {
     if (k > 1) return; // the first table only; what follows it ("Tanggal cetak") is not data
     if (k % 2 === 0) {
       for (const line of part.split(/<\/(?:h\d|label|p|div)\s*>|<br\s*\/?>/i)) { const t = cellText(line); if (t) rows.push([t]); }
       return;
     }
-    for (const tr of part.split(/<tr\b[^>]*>/i).slice(1)) {
+    for (const tr of part.split(/<tr\b[^<>]*>/i).slice(1)) {
       const cells = [];
-      const re = /<t([dh])\b[^>]*>([\s\S]*?)(?=<t[dh]\b|<\/tr\s*>|$)/gi;
-      let m;
-      while ((m = re.exec(tr))) cells.push(cellText(m[2].replace(/<\/t[dh]\s*>[\s\S]*$/i, '')));
+      for (const td of tr.split(/<t[dh]\b[^<>]*>/i).slice(1)) cells.push(cellText(td.split(/<\/t[dh]\s*>|<\/tr\s*>/i)[0]));
       if (cells.length) rows.push(cells);
     }
   });
@@ -457,7 +472,7 @@ export function importResidents(input, options = {}) {
       const c = matchResidentHeader(rows[k]);
       if (isHeader(c)) { h = k; cols = c; break; }
       const filled = rows[k].filter((x) => String(x).trim());
-      if (filled.length === 1) { const m = IDENTITAS.exec(filled[0]); if (m && !titleVillage) titleVillage = m[1].trim().replace(/\s+/g, ' '); }
+      if (filled.length === 1 && filled[0].length <= 300) { const m = IDENTITAS.exec(filled[0]); if (m && !titleVillage) titleVillage = m[1].trim().replace(/\s+/g, ' '); }
     }
     if (h < 0) return fail(rows.every(isBlank) ? 'EMPTY' : 'NO_HEADER');
     let last = rows.length;
