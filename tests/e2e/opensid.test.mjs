@@ -403,3 +403,14 @@ test('a large export (60 000 residents, 43 columns) is read in reasonable time',
   assertMatches(res, gen.exp);
   assert.ok(ms < 5000, `took ${ms} ms`);
 });
+
+test('a row with only its pekerjaan filled is a resident without a birth date, not a footer; options may be omitted', () => {
+  const r = importResidents('pekerjaan_id;tanggallahir;catatan\n9;;\n;;Tanggal cetak : 04 Desember 2026\n', { ...opts, villageName: 'A' });
+  assert.deepEqual(r.skipped.map((s) => [s.reason, s.examples]), [['NOT_A_ROW', [3]], ['NO_DATE', [2]]]);
+  const d = importResidents('desa;pekerjaan_id;tanggallahir\nA;9;1990-01-01\n', null);
+  assert.equal(d.ok, true);
+  assert.equal(d.minAge, 15);
+  assert.equal(d.maxAge, 64);
+  assert.match(d.asOf, /^\d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual([d.villages[0].name, d.counted, d.skipped], ['A', 1, []]);
+});

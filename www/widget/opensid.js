@@ -413,8 +413,9 @@ const pad2 = (n) => String(n).padStart(2, '0');
  *   row was taken as living), asOf: 'YYYY-MM-DD',
  *   minAge, maxAge, ageFromUmur, dateOrder }. No names, NIK or birth dates: counts, reasons and row numbers only.
  */
-export function importResidents(input, options = {}) {
-  const { lang = 'id' } = options;
+export function importResidents(input, options) {
+  options = options && typeof options === 'object' ? options : {};
+  const lang = options.lang;
   const res = {
     ok: false, error: null, villages: [], counted: 0, rows: 0, skipped: [], encoding: '', delimiter: '', format: '',
     villageSource: '', statusColumn: false, asOf: '', minAge: null, maxAge: null, ageFromUmur: 0, dateOrder: 'dmy',
@@ -500,6 +501,7 @@ export function importResidents(input, options = {}) {
     }
     const width = (r) => { let n = r.length; while (n > 0 && !String(r[n - 1]).trim()) n--; return n; };
     const allowed = width(rows[h]);
+    const readCols = Object.values(cols);
 
     // ---- rows
     const byName = new Map();
@@ -528,7 +530,10 @@ export function importResidents(input, options = {}) {
       res.rows++;
       const rowNo = r + 1;
       if (!html && width(cells) > allowed) { skip('EXTRA_CELLS', rowNo); continue; }
-      if (cells.filter((x) => String(x).trim()).length === 1) { skip('NOT_A_ROW', rowNo); continue; }
+      // a footer such as "Tanggal cetak : …": one filled cell, in a column this module does not read
+      let filled = 0, at1 = -1;
+      for (let i = 0; i < cells.length && filled < 2; i++) if (String(cells[i]).trim()) { filled++; at1 = i; }
+      if (filled === 1 && !readCols.includes(at1)) { skip('NOT_A_ROW', rowNo); continue; }
       const cell = (k) => (cols[k] === undefined ? '' : String(cells[cols[k]] ?? '').trim());
       // village
       let vname = fixedVillage;
