@@ -135,8 +135,8 @@ test('regency attribute: header, RAB print view, storage key', async () => {
         eq(e.id, 'header', r.querySelector('.rg').textContent, p);
         T.button(r, 'Cetak RAB').click();
         const doc = await T.until(() => r.querySelector('iframe')?.contentDocument?.body?.childElementCount && r.querySelector('iframe').contentDocument, 5000, 'RAB');
-        const line = [...doc.querySelectorAll('p')].map((x) => x.textContent).find((x) => x.startsWith('Desa Wanci Reg'));
-        eq(e.id, 'RAB village line', line, 'Desa Wanci Reg' + (p ? ' — ' + p : ''));
+        eq(e.id, 'RAB village line', doc.querySelector('[data-rab=desa]')?.textContent, 'Pemerintah Desa Wanci Reg');
+        eq(e.id, 'RAB regency line', doc.querySelector('[data-rab=kab]')?.textContent, p ? 'Pemerintah ' + p : undefined);
         T.type(r.querySelector('[data-k="groups[0].people"]'), '3'); // saves under the regency's key
         await T.villageSettled(r);
       } catch (err) { eq(e.id, 'error', err && err.message, ''); }
@@ -189,7 +189,8 @@ test('village tab: name, Dana Desa, people, siltap and budget fields; CSV downlo
           for (const c of T.formulaCells(csv)) eq(e.id, 'CSV formula cell', c, '');
           T.button(r, 'Cetak RAB').click();
           const doc = await T.until(() => r.querySelector('iframe')?.contentDocument?.body?.childElementCount && r.querySelector('iframe').contentDocument, 5000, 'RAB');
-          eq(e.id, 'RAB village line', [...doc.querySelectorAll('p')].some((x) => x.textContent === 'Desa ' + unit + ' — Kabupaten Ketik ' + w), true);
+          eq(e.id, 'RAB village line', doc.querySelector('[data-rab=desa]')?.textContent, 'Pemerintah ' + (/^(desa|kelurahan)\s/i.test(unit) ? '' : 'Desa ') + unit);
+          eq(e.id, 'RAB regency line', doc.querySelector('[data-rab=kab]')?.textContent, 'Pemerintah Kabupaten Ketik ' + w);
           const old = r.querySelector('input[readonly]');
           if (old) old.value = '';
           T.button(r, 'Buat tautan skenario').click();

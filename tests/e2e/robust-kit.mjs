@@ -145,8 +145,10 @@ export function guardInit() {
           try {
             const d = el.contentDocument;
             if (d) for (const x of d.querySelectorAll('*')) {
-              if (!['HTML', 'HEAD', 'BODY', 'TITLE', 'H1', 'P', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'DIV'].includes(x.tagName)
-                || [...x.attributes].some((a) => a.name !== 'class' && a.name !== 'lang')) out.push('in print frame: ' + x.outerHTML.slice(0, 100));
+              // What village.js printRab() creates: the RAB's elements, classes, colspan and its data-rab/-row/-sign markers.
+              if (!['HTML', 'HEAD', 'BODY', 'TITLE', 'HEADER', 'H1', 'P', 'TABLE', 'COLGROUP', 'COL', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'DIV', 'EM', 'STRONG'].includes(x.tagName)
+                || [...x.attributes].some((a) => !['class', 'lang', 'colspan', 'data-rab', 'data-row', 'data-sign'].includes(a.name))
+                || (x.hasAttribute('colspan') && !/^\d$/.test(x.getAttribute('colspan')))) out.push('in print frame: ' + x.outerHTML.slice(0, 100));
             }
           } catch { out.push('cross-origin frame'); }
         }

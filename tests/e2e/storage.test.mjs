@@ -60,6 +60,7 @@ async function typeAndShake(page, { fail, regency }) {
     const tab = async (name, sel) => { el.setAttribute('tab', name); return T.until(() => r.querySelector(sel), 15000, name + ' tab'); };
     await T.until(() => f('name'), 15000, 'village form');
     T.type(f('name'), 'Desa Ketik');
+    f('name').dispatchEvent(new Event('change', { bubbles: true })); // left the field: a new village, empty
     T.type(f('groups[0].people'), '100');
     await T.villageSettled(r);
     if (fail) window[fail] = true;
@@ -202,7 +203,7 @@ async function restore(entries) {
     const r = el.shadowRoot;
     const f = (k) => r.querySelector(`[data-k="${k}"]`)?.value ?? null;
     await T.until(() => r.querySelector('[data-k="name"]'), 15000, 'village form');
-    const village = { name: f('name'), people: f('groups[0].people'), months: f('months'), funder: f('funder'), result: r.querySelector('.res .big')?.dataset.total || null };
+    const village = { name: f('name'), people: f('groups[0].people'), months: f('months') ?? (r.querySelector('[data-k="partial"]')?.checked === false ? '12' : null) /* a whole budget year */, funder: f('funder'), result: r.querySelector('.res .big')?.dataset.total || null };
     el.setAttribute('tab', 'kabupaten');
     await T.until(() => r.querySelector('.adm'), 15000, 'admin tab');
     const [m1, m2] = r.querySelectorAll('.adm input[inputmode=numeric]');
@@ -242,6 +243,7 @@ test('corrupt entries (not JSON, not an entry, wrong types), one key at a time: 
         const r = el.shadowRoot;
         await window.__t.until(() => r.querySelector('[data-k="name"]'), 15000, 'form');
         window.__t.type(r.querySelector('[data-k="name"]'), 'Desa Rusak');
+        r.querySelector('[data-k="name"]').dispatchEvent(new Event('change', { bubbles: true }));
         window.__t.type(r.querySelector('[data-k="groups[0].people"]'), '5');
         await window.__t.villageSettled(r);
       });

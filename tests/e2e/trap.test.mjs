@@ -28,8 +28,8 @@ test('module memory clobbered twice mid-session: real traps, fresh instances, a 
     window.__b = await T.mount({ regency: 'Kabupaten Trap B', tab: 'warga', lang: 'en' });
     const a = window.__a.shadowRoot;
     const b = window.__b.shadowRoot;
-    await T.until(() => a.querySelector('[data-k="firstMonth"]') && b.querySelector('input[id$="-c-age"]'), 15000, 'both widgets');
-    T.type(a.querySelector('[data-k="firstMonth"]'), '2026-01');
+    await T.until(() => a.querySelector('[data-k="year"]') && b.querySelector('input[id$="-c-age"]'), 15000, 'both widgets');
+    T.pick(a.querySelector('[data-k="year"]'), '2026'); // budget year 2026: January – December
     T.type(a.querySelector('[data-k="groups[0].people"]'), '100');
     T.type(b.querySelector('input[id$="-c-age"]'), '30');
     await T.villageSettled(a);

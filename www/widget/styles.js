@@ -87,13 +87,39 @@ export function sheet() {
   return shared;
 }
 
-// Print view (RAB) for the same-origin print iframe.
+// Print view (RAB) for the same-origin print iframe: one A4 portrait page for up to 6 groups, black on white.
 export const printCss = `
-@page{size:A4;margin:15mm}
-body{font:11pt/1.35 system-ui,Arial,sans-serif;color:#000;margin:0}
-h1{font-size:14pt;margin:0 0 4pt}p{margin:2pt 0}
-table{border-collapse:collapse;width:100%;margin-top:8pt}
-th,td{border:1px solid #000;padding:3pt 5pt;vertical-align:top;text-align:left}
-td.n,th.n{text-align:right;white-space:nowrap}
-tfoot td{font-weight:bold}.sig{margin-top:30pt;display:flex;justify-content:space-between}
+@page{size:A4 portrait;margin:12mm 12mm 12mm 14mm}
+html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{font:8.5pt/1.28 Arial,"Liberation Sans",Helvetica,system-ui,sans-serif;color:#000;background:#fff;margin:0;overflow-wrap:anywhere}
+.kop{text-align:center;text-transform:uppercase;font-weight:bold;border-bottom:2px solid #000;padding-bottom:4pt;margin-bottom:6pt}
+.kop p{margin:0}
+h1{font-size:11.5pt;margin:5pt 0 1pt}
+.kop .ta{font-size:10.5pt}
+.kop .ex{border:1.5px solid #000;display:inline-block;padding:0 6pt;margin-top:2pt}
+p{margin:2pt 0}
+table{border-collapse:collapse;width:100%}
+table.info{margin:0 0 6pt}
+table.info td{padding:0 3pt 1pt 0;vertical-align:top}
+table.info td.k{white-space:nowrap;width:1%}
+table.rab{table-layout:fixed;margin-top:2pt}
+table.rab th,table.rab td{border:1px solid #000;padding:2pt 3pt;vertical-align:top;text-align:left}
+table.rab th{font-weight:bold;background:#e6e6e6;text-align:center}
+table.rab td.n{text-align:right;white-space:nowrap}
+table.rab th.n{text-align:center}
+.c-no{width:4.5%}.c-code{width:11.5%}.c-desc{width:28%}.c-vol{width:12%}.c-unit{width:7.5%}.c-price{width:10%}.c-amt{width:12%}.c-src{width:14.5%}
+td.pb{font-size:7pt;line-height:1.15}
+tr.sub td{font-weight:bold;background:#f2f2f2}
+tfoot td{font-weight:bold}
+tr.grand td{border-top:2px solid #000}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+.words{margin-top:4pt}
+.small,.legal{font-size:7.5pt}
+.legal{margin-top:4pt}
+.place{text-align:right;margin-top:6pt}
+.sig{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8pt;text-align:center;margin-top:2pt;break-inside:avoid}
+.sig>div{display:flex;flex-direction:column}
+.sig p{margin:0}
+.sig .nm{margin-top:auto;padding-top:34pt;font-weight:bold;text-decoration:underline}
 `;

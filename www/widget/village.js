@@ -1,6 +1,6 @@
 // Village-head journey: who is covered, by whom, for how long → cost, budget lines, benefits, RAB, CSV, link.
 import { h, clear, put, app, thisMonth, debounce } from './dom.js';
-import { formatRupiah as rp, formatNumber as num, formatPercent, monthLabel } from './format.js';
+import { formatRupiah as rp, formatNumber as num, formatPercent, monthLabel, monthName, dateLabel, parseRupiah } from './format.js';
 import { explainButton, progName, formula } from './explain.js';
 import { printCss } from './styles.js';
 import { VILLAGE_CATS, INSTITUTIONS, WORK_KINDS, FUNDERS } from './i18n.js';
@@ -8,6 +8,10 @@ import { slug } from './store.js';
 
 const PU_ALWAYS = ['kepala_desa', 'perangkat_desa'];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const RAB_KEYS = ['kecamatan', 'place', 'pkaTitle', 'pkaName', 'verTitle', 'verName', 'kadesName'];
+const pad2 = (n) => String(n).padStart(2, '0');
+/** The budget year being prepared: from October on, next year's APBDes is being drafted. */
+export function defaultYear(d = new Date()) { return d.getFullYear() + (d.getMonth() >= 9 ? 1 : 0); }
 
 // ---- state: validated on every read (storage, link), like any untrusted input ----
 const str = (v, max) => (typeof v === 'string' ? v.slice(0, max) : '');
@@ -19,19 +23,29 @@ function cleanGroup(g) {
     workKind: WORK_KINDS.includes(g.workKind) ? g.workKind : 'lainnya',
     people: str(g.people, 15), base: /^\d{1,12}$/.test(g.base) ? g.base : '1000000',
     wage: str(g.wage, 30), jht: g.jht === true, jp: g.jp === true,
+    funder: FUNDERS.includes(g.funder) ? g.funder : '', // '' = the village's funder
   };
 }
 export function cleanState(s) {
   if (!s || typeof s !== 'object') return null;
   const groups = Array.isArray(s.groups) ? s.groups.slice(0, 30).map(cleanGroup).filter(Boolean) : [];
+  const fm = MONTH.test(s.firstMonth) ? s.firstMonth : null;
+  // The period is a budget year (Tahun Anggaran), January – December unless a part of it is chosen deliberately.
+  const year = Number.isInteger(s.year) && s.year >= 2015 && s.year <= 2099 ? s.year : fm ? +fm.slice(0, 4) : defaultYear();
+  const partial = s.partial === true;
+  const start = partial && fm && +fm.slice(0, 4) === year ? +fm.slice(5) : 7;
+  const rab = s.rab && typeof s.rab === 'object' ? s.rab : {};
   return {
     name: str(s.name, 200), kind: s.kind === 'kelurahan' ? 'kelurahan' : 'desa', danaDesa: str(s.danaDesa, 30),
     funder: FUNDERS.includes(s.funder) ? s.funder : '',
-    firstMonth: MONTH.test(s.firstMonth) ? s.firstMonth : thisMonth(),
-    months: Number.isInteger(s.months) && s.months >= 1 && s.months <= 60 ? s.months : 12,
+    year, partial,
+    firstMonth: partial ? `${year}-${pad2(start)}` : `${year}-01`,
+    months: !partial ? 12 : Number.isInteger(s.months) && s.months >= 1 && s.months <= 13 - start ? s.months : 13 - start,
     groups: groups.length ? groups : [newGroup()],
     budget: str(s.budget, 30), covGroup: Number.isInteger(s.covGroup) && s.covGroup >= 0 ? s.covGroup : 0,
     sep: s.sep === ';' ? ';' : ',',
+    rab: Object.fromEntries(RAB_KEYS.map((k) => [k, str(rab[k], 100)])),
+    example: s.example === true,
   };
 }
 const newGroup = (category = 'pekerja_rentan') => cleanGroup({ category });
@@ -61,6 +75,14 @@ const csvCell = (v, sep) => {
   return /["\n\r]/.test(s) || s.includes(sep) ? '"' + s.replace(/"/g, '""') + '"' : s;
 };
 
+// Permendagri 20/2018 classification (APBDES.md §3): names printed on the RAB for the codes the rules give.
+const BIDANG = { 1: 'Penyelenggaraan Pemerintahan Desa', 2: 'Pelaksanaan Pembangunan Desa', 3: 'Pembinaan Kemasyarakatan Desa',
+  4: 'Pemberdayaan Masyarakat Desa', 5: 'Penanggulangan Bencana, Keadaan Darurat dan Mendesak Desa' };
+const SUB_BIDANG = { '1.1': 'Penyelenggaraan Belanja Siltap, Tunjangan dan Operasional Pemerintahan Desa' };
+const KEGIATAN = { '1.1.03': 'Penyediaan Jaminan Sosial bagi Kepala Desa dan Perangkat Desa' };
+// Instruments named in the rules' sources, for the RAB's "Dasar hukum".
+const INSTRUMENT = /\b(?:PP|UU|Perpres|Permendagri|Permendes(?: PDT)?|Permenaker|PMK|Perbup)\s+(?:No\.?\s*)?\d+\/\d{4}|\bSurat Edaran [A-Za-z]+ \d+\/[A-Z.]+\/[IVX]+\/\d{4}/g;
+
 export function renderVillageTab(root, ctx) {
   const { api, t, lang, config, store, id } = ctx;
   const cfgVillages = config.villages || [];
@@ -71,7 +93,7 @@ export function renderVillageTab(root, ctx) {
 
   function fromConfig(name) {
     const v = findVillage(name);
-    const st = cleanState({ name: v ? v.name : name, kind: v?.kind, danaDesa: v?.danaDesa || '' });
+    const st = cleanState({ name: v ? v.name : name, kind: v?.kind, danaDesa: v?.danaDesa || '', rab: { kecamatan: typeof v?.kecamatan === 'string' ? v.kecamatan : '' } });
     if (v && Object.keys(v.targets).length) {
       st.groups = Object.entries(v.targets).map(([c, n]) => ({ ...newGroup(c), people: String(n) }));
     }
@@ -90,11 +112,21 @@ export function renderVillageTab(root, ctx) {
     const linked = stateFromHash(location.hash);
     const last = store.get('last');
     if (last != null && typeof last !== 'string') store.notice?.('storageCorrupt');
-    st = linked || (typeof last === 'string' && saved(last)) || fromConfig(typeof last === 'string' ? last : cfgVillages[0]?.name || '');
+    st = linked || (typeof last === 'string' && saved(last)) || null;
+    if (!st) {
+      // Nothing of the user's own: the regency's first village (or an empty form), marked as an example.
+      st = fromConfig(typeof last === 'string' ? last : cfgVillages[0]?.name || '');
+      st.example = typeof last !== 'string' && cfgVillages.length > 0;
+    }
     fromLink = !!linked;
     ctx.state.village = st;
   }
-  for (const g of st.groups) if (isPU(g.category) && !g.wage) g.wage = config.siltap?.[g.category] || '';
+  const fillSiltap = () => { for (const g of st.groups) if (isPU(g.category) && !g.wage) g.wage = config.siltap?.[g.category] || ''; };
+  fillSiltap();
+  // The village whose data `st` holds: a name typed but not yet committed (change) is not saved under its own key.
+  let loadedAs = ctx.state.villageKey ?? slug(st.name);
+  const setLoaded = (k) => { loadedAs = ctx.state.villageKey = k; };
+  let switchNote = '';
 
   const form = h('form', { novalidate: true, onsubmit: (e) => e.preventDefault() });
   const status = h('p', { class: 'err', role: 'alert' });
@@ -107,7 +139,7 @@ export function renderVillageTab(root, ctx) {
   app(root, fromLink ? h('p', { class: 'note' }, t('fromLink')) : null, form, status, out);
 
   // ---- form ----
-  function field(path, label, input, hint) {
+  function field(path, label, input, hint, extra) {
     const fid = id('f-' + path.replace(/\W+/g, '-'));
     input.id = fid;
     input.dataset.k = path;
@@ -115,7 +147,7 @@ export function renderVillageTab(root, ctx) {
     input.setAttribute('aria-describedby', fid + '-e' + (hint ? ' ' + fid + '-h' : ''));
     fields.set(path, input);
     errs.set(path, err);
-    return h('div', { class: 'fld' }, h('label', { for: fid }, label), input, hint && h('p', { class: 'hint', id: fid + '-h' }, hint), err);
+    return h('div', { class: 'fld' }, h('label', { for: fid }, label), input, hint && h('p', { class: 'hint', id: fid + '-h' }, hint), err, extra);
   }
   const text = (value, on, extra) => h('input', { type: 'text', value, autocomplete: 'off', oninput: (e) => { on(e.target.value); changed(); }, ...extra });
   const select = (value, opts, on) => h('select', { onchange: (e) => on(e.target.value) },
@@ -124,6 +156,36 @@ export function renderVillageTab(root, ctx) {
     const f = st.funder || ctx.defaultFunder || (st.kind === 'desa' ? 'apbdes' : 'apbd');
     return st.kind === 'kelurahan' && (f === 'dana_desa' || f === 'apbdes') ? 'apbd' : f;
   };
+  const groupFunder = (g) => {
+    const f = g.funder || funderOf();
+    return st.kind === 'kelurahan' && (f === 'dana_desa' || f === 'apbdes') ? 'apbd' : f;
+  };
+  const startMonth = () => +st.firstMonth.slice(5);
+
+  // Dana Desa where a ministry instrument forbids it for this category in this budget year (api.fundingRule).
+  function forbidden() {
+    if (typeof api.fundingRule !== 'function') return [];
+    const bad = [];
+    st.groups.forEach((g, i) => {
+      if (groupFunder(g) !== 'dana_desa') return;
+      let r = null;
+      try { r = api.fundingRule({ category: g.category, year: st.year }); } catch { return; }
+      if (r && r.status === 'no') bad.push({ i, g, instrument: r.instrument || '', path: g.funder ? `groups[${i}].funder` : 'funder' });
+    });
+    return bad;
+  }
+  const uniq = (xs) => [...new Set(xs.filter(Boolean))];
+  const catsOf = (list) => uniq(list.map((b) => t('cat_' + b.g.category))).join(', ');
+  const forbiddenText = (list) => t('ddForbidden', catsOf(list), st.year, uniq(list.map((b) => b.instrument)).join('; '));
+  function switchButton(list) {
+    return h('button', { type: 'button', class: 'pri', 'data-k': 'switch-' + list[0].path, onclick: () => {
+      for (const b of list) st.groups[b.i].funder = 'apbdes';
+      renderForm();
+      changed();
+      (fields.get(list[0].path) || fields.get(`groups[${list[0].i}].funder`))?.focus();
+      ctx.announce(t('ddSwitched', catsOf(list)));
+    } }, t('ddSwitch', catsOf(list)));
+  }
 
   let rendering = false;
   function renderForm() {
@@ -132,6 +194,12 @@ export function renderVillageTab(root, ctx) {
     rendering = true;
     try { buildForm(); } finally { rendering = false; }
   }
+  function syncPeriod(start) {
+    if (!st.partial) { st.firstMonth = `${st.year}-01`; st.months = 12; return; }
+    const s = start || (+st.firstMonth.slice(0, 4) === st.year && startMonth() > 1 ? startMonth() : 7);
+    st.firstMonth = `${st.year}-${pad2(s)}`;
+    if (start || !Number.isInteger(st.months) || st.months < 1 || st.months > 13 - s) st.months = 13 - s;
+  }
   function buildForm() {
     const focusKey = root.getRootNode().activeElement?.dataset?.k;
     fields.clear();
@@ -139,37 +207,64 @@ export function renderVillageTab(root, ctx) {
     const dl = h('datalist', { id: id('villages') }, cfgVillages.map((v) => h('option', { value: v.name })));
     const kelurahan = st.kind === 'kelurahan';
     const funder = funderOf();
-    put(form, 
+    const bad = forbidden();
+    const badUnit = bad.filter((b) => b.path === 'funder');
+    const yNow = new Date().getFullYear();
+    const years = [...new Set([yNow, yNow + 1, st.year])].sort((a, b) => a - b);
+    const rabText = (k, label, hint) => field('rab.' + k, label, h('input', { type: 'text', value: st.rab[k], autocomplete: 'off', maxlength: 100,
+      oninput: (e) => { st.rab[k] = e.target.value; persistSoon(); } }), hint);
+    const who = h('fieldset', { oninput: unExample, onchange: unExample }, h('legend', null, t('vWho')),
+      st.example && h('p', { class: 'note', 'data-example': '' }, t('vExample', st.name)),
+      st.groups.map((g, i) => groupRow(g, i, bad.filter((b) => b.path === `groups[${i}].funder`))),
+      h('p', { class: 'bar' }, h('button', { type: 'button', 'data-k': 'add', onclick: () => { st.groups.push(newGroup()); renderForm(); changed(); fields.get(`groups[${st.groups.length - 1}].category`)?.focus(); } }, t('vAdd'))));
+    put(form,
       h('fieldset', null, h('legend', null, t('vVillage')),
         h('div', { class: 'grid' },
           field('name', t('vName'), text(st.name, (v) => { st.name = v; }, {
             list: id('villages'),
             onchange: (e) => pickVillage(e.target.value),
-          }), cfgVillages.length ? t('vNameHint') : null),
+          }), switchNote || (cfgVillages.length ? t('vNameHint') : null)),
           dl,
           h('div', { class: 'fld' }, h('span', { class: 'lbl', id: id('kind-l') }, t('vKind')),
             h('div', { role: 'radiogroup', 'aria-labelledby': id('kind-l') },
               ['desa', 'kelurahan'].map((k) => h('label', { class: 'ck' },
                 h('input', { type: 'radio', name: id('kind'), value: k, checked: st.kind === k, 'data-k': 'kind-' + k,
                   onchange: () => { st.kind = k; renderForm(); changed(); } }), t('kind_' + k))))),
-          !kelurahan && field('danaDesa', t('vDanaDesa'), text(st.danaDesa, (v) => { st.danaDesa = v; }, { inputmode: 'numeric' }), t('vDanaDesaHint')),
+          !kelurahan && field('danaDesa', t('vDanaDesa'), text(st.danaDesa, (v) => { st.danaDesa = v; }), t('vDanaDesaHint')),
           field('funder', t('vFunder'), select(funder, FUNDERS.map((f) => [f, t('funder_' + f), kelurahan && (f === 'dana_desa' || f === 'apbdes')]),
-            (v) => { st.funder = v; renderForm(); changed(); }), kelurahan ? t('vKelurahanNoDD') : funder === 'dana_desa' ? t('vDDCaveat') : null))),
-      h('fieldset', null, h('legend', null, t('vWho')), st.groups.map(groupRow),
-        h('p', { class: 'bar' }, h('button', { type: 'button', 'data-k': 'add', onclick: () => { st.groups.push(newGroup()); renderForm(); changed(); fields.get(`groups[${st.groups.length - 1}].category`)?.focus(); } }, t('vAdd')))),
+            (v) => { st.funder = v; renderForm(); changed(); }), kelurahan ? t('vKelurahanNoDD') : funder === 'dana_desa' ? t('vDDCaveat') : null,
+          badUnit.length > 0 && switchButton(badUnit)))),
+      who,
       h('fieldset', null, h('legend', null, t('vPeriod')),
         h('div', { class: 'grid' },
-          field('firstMonth', t('vFirstMonth'), h('input', { type: 'month', value: st.firstMonth, min: '2015-07', max: '2099-12',
-            oninput: (e) => { if (MONTH.test(e.target.value)) { st.firstMonth = e.target.value; changed(); } } })),
-          field('months', t('vMonths'), h('input', { type: 'number', min: 1, max: 60, step: 1, value: st.months, inputmode: 'numeric',
-            oninput: (e) => { const n = +e.target.value; st.months = n; changed(); } })))),
+          field('year', t('vYear'), select(String(st.year), years.map((y) => [String(y), String(y)]), (v) => { st.year = +v; syncPeriod(); renderForm(); changed(); }),
+            st.partial ? null : t('vYearHint')),
+          h('div', { class: 'fld' }, h('span', { class: 'lbl', 'aria-hidden': 'true' }, '\u00a0'),
+            h('label', { class: 'ck' }, h('input', { type: 'checkbox', checked: st.partial, 'data-k': 'partial',
+              onchange: (e) => { st.partial = e.target.checked; syncPeriod(); renderForm(); changed(); } }), t('vPartial'))),
+          st.partial && field('startMonth', t('vStartMonth'), select(String(startMonth()), Array.from({ length: 12 }, (_, i) => [String(i + 1), monthName(i + 1, lang) + ' ' + st.year]),
+            (v) => { syncPeriod(+v); renderForm(); changed(); })),
+          st.partial && field('months', t('vMonths'), h('input', { type: 'number', min: 1, max: 13 - startMonth(), step: 1, value: st.months, inputmode: 'numeric',
+            oninput: (e) => { st.months = +e.target.value; changed(); } }), t('vPartialHint', 13 - startMonth())))),
+      st.kind === 'desa' && h('fieldset', null, h('legend', null, t('vRab')), h('p', { class: 'hint' }, t('vRabHint')),
+        h('div', { class: 'grid' },
+          rabText('kecamatan', t('vKecamatan')), rabText('place', t('vPlace')),
+          rabText('pkaTitle', t('vPkaTitle'), t('vTitleDefault', 'Kaur Keuangan')), rabText('pkaName', t('vPkaName')),
+          rabText('verTitle', t('vVerTitle'), t('vTitleDefault', 'Sekretaris Desa')), rabText('verName', t('vVerName')),
+          rabText('kadesName', t('vKadesName')))),
     );
     if (focusKey) form.querySelector(`[data-k="${CSS.escape(focusKey)}"]`)?.focus();
   }
+  function unExample() {
+    if (!st.example) return;
+    st.example = false;
+    form.querySelector('[data-example]')?.remove();
+  }
 
-  function groupRow(g, i) {
+  function groupRow(g, i, bad) {
     const p = `groups[${i}]`;
     const pu = isPU(g.category);
+    const kelurahan = st.kind === 'kelurahan';
     const upd = (k) => (v) => { g[k] = v; };
     return h('fieldset', { class: 'row' }, h('legend', null, t('vGroup', i + 1)),
       h('div', { class: 'grid g3' },
@@ -182,62 +277,114 @@ export function renderVillageTab(root, ctx) {
         g.category === 'pekerja_rentan' && field(p + '.workKind', t('vWorkKind'), select(g.workKind, WORK_KINDS.map((w) => [w, t('wk_' + w)]), (v) => { g.workKind = v; changed(); })),
         field(p + '.people', t('vPeople'), text(g.people, upd('people'), { inputmode: 'numeric' })),
         pu
-          ? field(p + '.wage', t(g.category === 'kepala_desa' || g.category === 'perangkat_desa' ? 'vSiltap' : 'vHonor'), text(g.wage, upd('wage'), { inputmode: 'numeric' }), t('vWageHint'))
+          ? field(p + '.wage', t(g.category === 'kepala_desa' || g.category === 'perangkat_desa' ? 'vSiltap' : 'vHonor'), text(g.wage, upd('wage')), t('vWageHint'))
           : field(p + '.base', t('vBase'), select(g.base, (bands.length ? bands : [{ base: '1000000' }]).map((b) => [b.base,
             rp(b.base, lang) + (b.lower ? ' — ' + t('vBand', rp(b.lower, lang), b.upper ? rp(b.upper, lang) : '∞') : '') + (b.needsVerification ? ' (' + t('needsVerification') + ')' : '')]),
-          (v) => { g.base = v; changed(); }), t('vBaseHint'))),
+          (v) => { g.base = v; changed(); }), t('vBaseHint')),
+        field(p + '.funder', t('vGroupFunder'), select(g.funder, [['', t('vSameFunder', t('funder_' + funderOf()))],
+          ...FUNDERS.map((f) => [f, t('funder_' + f), kelurahan && (f === 'dana_desa' || f === 'apbdes')])], (v) => { g.funder = v; renderForm(); changed(); }),
+        null, bad.length > 0 && switchButton(bad))),
       h('div', { class: 'bar' },
         h('label', { class: 'ck' }, h('input', { type: 'checkbox', checked: g.jht, 'data-k': p + '.jht', onchange: (e) => { g.jht = e.target.checked; changed(); } }), t('vJht')),
         pu && h('label', { class: 'ck' }, h('input', { type: 'checkbox', checked: g.jp, 'data-k': p + '.jp', onchange: (e) => { g.jp = e.target.checked; changed(); } }), t('vJp')),
         st.groups.length > 1 && h('button', { type: 'button', onclick: () => { st.groups.splice(i, 1); renderForm(); changed(); form.querySelector('[data-k=add]')?.focus(); } }, t('vRemove', i + 1))));
   }
 
+  // Committing another village's name (change): that village's own saved data, else the regency's figures, else empty.
+  // The period chosen stays; the village left behind keeps its saved data.
   function pickVillage(name) {
+    if (!name.trim()) return;
     const key = slug(name);
-    if (!name.trim() || slug(st.name) === key && findVillage(name)?.name === st.name) return;
-    const next = saved(name) || (findVillage(name) ? fromConfig(name) : null);
-    if (next) {
-      Object.assign(st, next, { firstMonth: st.firstMonth, months: st.months });
-      for (const g of st.groups) if (isPU(g.category) && !g.wage) g.wage = config.siltap?.[g.category] || '';
-      renderForm();
-      changed();
+    const cfg = findVillage(name);
+    if (key === loadedAs) {
+      if (cfg && st.name !== cfg.name) { st.name = cfg.name; renderForm(); changed(); }
+      return;
     }
+    const own = saved(name);
+    const next = own || fromConfig(cfg ? cfg.name : name.trim());
+    const keep = { year: st.year, partial: st.partial, firstMonth: st.firstMonth, months: st.months };
+    for (const k of Object.keys(st)) delete st[k];
+    Object.assign(st, next, keep, { example: false });
+    fillSiltap();
+    setLoaded(key);
+    switchNote = own || cfg ? t('vLoadedVillage', st.name) : t('vNewVillage', st.name);
+    later.cancel();
+    renderForm();
+    compute();
+    ctx.announce(switchNote);
   }
 
   // ---- compute ----
   function request() {
     const problems = [];
+    const money = (path, text) => {
+      if (!String(text).trim()) return '';
+      const d = parseRupiah(text);
+      if (d == null) problems.push([path, t('amountInvalid')]);
+      return d ?? '';
+    };
     const groups = st.groups.map((g, i) => {
       const n = people(g.people);
       if (n == null) problems.push([`groups[${i}].people`, t('vPeopleInvalid')]);
       const r = { category: g.category, people: n ?? 0, jht: g.jht };
       if (g.category === 'pekerja_rentan') r.workKind = g.workKind;
-      if (isPU(g.category)) Object.assign(r, { wage: g.wage, jp: g.jp }, INSTITUTIONS.includes(g.category) ? { scheme: 'pu' } : null);
+      if (isPU(g.category)) Object.assign(r, { wage: money(`groups[${i}].wage`, g.wage), jp: g.jp }, INSTITUTIONS.includes(g.category) ? { scheme: 'pu' } : null);
       else r.base = g.base;
+      if (g.funder) r.funder = groupFunder(g);
+      // The regency's APBDes line for this category (configurator), sent as given; the module checks it.
+      const line = config.budgetLines?.[g.category];
+      if (line && typeof line === 'object') {
+        const bl = Object.fromEntries(['activity', 'account', 'name'].filter((k) => typeof line[k] === 'string' && line[k].trim()).map((k) => [k, line[k].trim()]));
+        if (Object.keys(bl).length) r.budgetLine = bl;
+      }
       return r;
     });
-    if (!Number.isInteger(st.months) || st.months < 1 || st.months > 60) problems.push(['months', t('vMonthsInvalid')]);
+    const bad = forbidden();
+    for (const path of uniq(bad.map((b) => b.path))) problems.push([path, forbiddenText(bad.filter((b) => b.path === path))]);
+    const maxMonths = 13 - startMonth();
+    if (!Number.isInteger(st.months) || st.months < 1 || st.months > maxMonths) problems.push(['months', t('vMonthsInYear', maxMonths, st.year)]);
     const unit = { name: st.name.trim() || t('vUnnamed'), kind: st.kind, funder: funderOf(), groups };
-    if (st.kind === 'desa' && st.danaDesa.trim()) unit.danaDesa = st.danaDesa;
+    if (st.kind === 'desa' && st.danaDesa.trim()) unit.danaDesa = money('danaDesa', st.danaDesa);
     return { problems, req: { firstMonth: st.firstMonth, months: st.months, units: [unit] } };
   }
+  // Never a raw code: amount refusals say what to type.
+  const errText = (e) => (e?.code === 'INVALID_AMOUNT' ? t('amountInvalid') : e?.code === 'AMOUNT_OUT_OF_RANGE' ? t('amountTooBig') : ctx.errorText(e));
 
+  const extraButtons = [];
   function showErrors(list) {
     for (const [k, input] of fields) { input.removeAttribute('aria-invalid'); errs.get(k).textContent = ''; }
+    for (const b of extraButtons.splice(0)) b.remove();
     status.textContent = '';
     const loose = [];
-    for (const [path, msg] of list) {
-      const k = String(path || '').replace(/^units\[0\]\.?/, '');
+    for (const [path, msg, code] of list) {
+      let k = String(path || '').replace(/^units\[0\]\.?/, '');
+      if (k === 'firstMonth') k = st.partial ? 'startMonth' : 'year';
       const input = fields.get(k) || fields.get(k.replace(/\.[^.]*$/, '.people'));
-      if (input && k) { input.setAttribute('aria-invalid', 'true'); errs.get(input.dataset.k).textContent = msg; } else loose.push(msg);
+      if (input && k) {
+        input.setAttribute('aria-invalid', 'true');
+        const err = errs.get(input.dataset.k);
+        err.textContent = msg;
+        // The module refused Dana Desa for this budget year: offer the lawful funder at once.
+        if (code === 'FUNDER_NOT_ALLOWED' && !err.parentNode.querySelector('button.pri')) {
+          const gi = /^groups\[(\d+)\]/.exec(k);
+          const b = h('button', { type: 'button', class: 'pri', 'data-k': 'switch-' + k, onclick: () => {
+            if (gi) st.groups[+gi[1]].funder = 'apbdes'; else st.funder = 'apbdes';
+            renderForm(); changed(); ctx.announce(t('ddSwitchAny'));
+          } }, t('ddSwitchAny'));
+          err.after(b);
+          extraButtons.push(b);
+        }
+      } else loose.push(msg);
     }
     if (list.length) status.textContent = loose.length ? loose.join(' ') : t('fixFields');
   }
 
   const persist = () => {
-    store.set('village:' + slug(st.name), st);
+    if (slug(st.name) !== loadedAs) return; // a name being typed: saved once committed (pickVillage)
+    store.set('village:' + loadedAs, st);
     store.set('last', st.name);
   };
+  const persistSoon = debounce(persist, 300);
 
   function compute(save = true) {
     out.removeAttribute('aria-busy');
@@ -245,7 +392,7 @@ export function renderVillageTab(root, ctx) {
     if (save) persist();
     let res = null;
     if (!problems.length) {
-      try { res = api.estimate(req, lang); } catch (e) { problems.push([e.path, ctx.errorText(e)]); }
+      try { res = api.estimate(req, lang); } catch (e) { problems.push([e.path, errText(e), e.code]); }
     }
     showErrors(problems);
     if (!res) {
@@ -267,6 +414,10 @@ export function renderVillageTab(root, ctx) {
   const ex = (info) => explainButton(ctx, { rules: last?.rules, from: last?.firstMonth, until: last?.lastMonth, ...info });
   const amt = (digits, info) => h('span', { class: 'amt' }, rp(digits, lang), info && ex({ amount: digits, ...info }));
   const fname = (f) => t('funder_' + f);
+
+  /** "1.1.03 / 5.1.3.04"; "kode sesuai Perbup pedoman APBDes" where the rules and the regency set none — never a blank. */
+  const codeText = (b) => [b?.activity, b?.account].filter(Boolean).join(' / ') || t('codePerbup');
+  const rabFunder = (f) => (typeof config.funderLabels?.[f] === 'string' && config.funderLabels[f].trim()) || t('rabFunder_' + f);
 
   function groupLabel(g) {
     return t('cat_' + g.category) + (g.base ? ' · ' + t('vBaseShort', rp(g.base, lang)) : g.wage ? ' · ' + t('vWageShort', rp(g.wage, lang)) : '');
@@ -293,7 +444,8 @@ export function renderVillageTab(root, ctx) {
       h('div', { class: 'cols' },
         h('div', null, h('h4', null, t('resPerPerson')), h('table', null, h('tbody', null, u.groups.flatMap((g, gi) => g.perPerson.map((s) => h('tr', null,
           h('td', null, g.label || groupLabel(g), h('br'), h('small', null, num(g.people, lang) + ' ' + t('persons') + (g.perPerson.length > 1 ? ' · ' + monthLabel(s.from, lang) + ' – ' + monthLabel(s.until, lang) : ''),
-            ' · ' + t('groupPeriod') + ' ', h('span', { class: 'amt' }, rp(g.total.total, lang)))),
+            ' · ' + t('groupPeriod') + ' ', h('span', { class: 'amt' }, rp(g.total.total, lang))),
+          h('br'), h('small', { 'data-code': gi }, t('vCode') + ': ', h('code', null, codeText(g.budgetLine)), ' · ' + rabFunder(g.funder))),
           h('td', { class: 'n', 'data-g': gi }, amt(s.perPersonMonth.total.total, {
             title: t('perPersonMonthOf', t('cat_' + g.category)), lines: s.perPersonMonth.lines, basis: g.base || g.wage, from: s.from, until: s.until,
           }), h('br'), h('small', null, t('perMonthShort'))))))))),
@@ -307,7 +459,7 @@ export function renderVillageTab(root, ctx) {
       u.danaDesa && u.danaDesa.used !== '0' && h('p', null, t('resDanaDesa', formatPercent(u.danaDesa.sharePercent, lang), rp(u.danaDesa.allocation, lang)), ' ',
         ex({ title: t('danaDesaShare'), steps: [t('stepDanaDesa', rp(u.danaDesa.used, lang), rp(u.danaDesa.allocation, lang), formatPercent(u.danaDesa.sharePercent, lang))] })),
       u.budgetLines?.length > 0 && [h('h4', null, t('resBudgetLines')), h('table', null, h('tbody', null, u.budgetLines.map((b) => h('tr', null,
-        h('td', null, h('code', null, [b.activity, b.account].filter(Boolean).join(' / ')), ' ', lang === 'en' ? b.nameEn : b.nameId),
+        h('td', null, h('code', null, codeText(b)), ' ', lang === 'en' ? b.nameEn : b.nameId),
         h('td', { class: 'n' }, amt(b.total.total, { title: b.account + ' ' + (lang === 'en' ? b.nameEn : b.nameId),
           steps: [t('employer') + ': ' + rp(b.total.employer, lang), t('worker') + ': ' + rp(b.total.worker, lang)] }))))))],
       res.warnings?.length > 0 && [h('h4', null, t('notes')), res.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id,
@@ -340,7 +492,7 @@ export function renderVillageTab(root, ctx) {
   function coverageBlock() {
     const sel = select(String(Math.min(st.covGroup, st.groups.length - 1)), st.groups.map((g, i) => [String(i), t('vGroup', i + 1) + ': ' + t('cat_' + g.category)]), (v) => { st.covGroup = +v; persist(); runCoverage(); });
     sel.id = id('cov-g');
-    const inp = h('input', { type: 'text', value: st.budget, id: id('cov-b'), inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': id('cov-o'),
+    const inp = h('input', { type: 'text', value: st.budget, id: id('cov-b'), autocomplete: 'off', 'aria-describedby': id('cov-o'),
       oninput: (e) => { st.budget = e.target.value; persist(); covLater(); } });
     const box = h('div', { class: 'row' }, h('h4', null, t('covTitle', st.months)),
       h('div', { class: 'grid' }, h('div', null, h('label', { for: id('cov-b') }, t('covBudget')), inp),
@@ -355,8 +507,10 @@ export function renderVillageTab(root, ctx) {
     if (!st.budget.trim()) return;
     const { req } = request();
     const g = req.units[0].groups[Math.min(st.covGroup, req.units[0].groups.length - 1)];
+    const budget = parseRupiah(st.budget);
+    if (budget == null) { app(cov, h('p', { class: 'err' }, t('amountInvalid'))); return; }
     try {
-      const c = api.coverage({ budget: st.budget, firstMonth: st.firstMonth, months: st.months, group: g, funder: funderOf(), unitKind: st.kind }, lang);
+      const c = api.coverage({ budget, firstMonth: st.firstMonth, months: st.months, group: g, funder: funderOf(), unitKind: st.kind }, lang);
       app(cov, h('p', { 'data-people': c.people }, h('strong', null, t('covResult', num(c.people, lang), st.months))),
         h('p', null, t('covCost'), ' ', h('span', { class: 'amt' }, rp(c.cost.employer, lang))),
         h('p', null, t('covPerPerson'), ' ', h('span', { class: 'amt' }, rp(c.perPersonPeriod, lang)),
@@ -366,7 +520,7 @@ export function renderVillageTab(root, ctx) {
         c.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id)));
       ctx.announce(t('covResult', num(c.people, lang), st.months));
     } catch (e) {
-      app(cov, h('p', { class: 'err' }, ctx.errorText(e)));
+      app(cov, h('p', { class: 'err' }, errText(e)));
     }
   }
 
@@ -385,23 +539,86 @@ export function renderVillageTab(root, ctx) {
       h('div', { class: 'fld', hidden: !linkOut.value }, h('label', { for: id('link') }, t('linkLabel')), linkOut));
   }
 
-  function rabRows() {
-    const u = last.units[0];
+  // ---- the RAB (Rencana Anggaran Biaya): one model for the printed sheet and the CSV (APBDES.md §2–4) ----
+  function rabModel() {
+    const res = last;
+    const u = res.units[0];
+    const reqGroups = lastReq.units[0].groups;
     const rows = [];
-    u.groups.forEach((g) => {
-      const what = t('rabItem', g.programmes.map(progName).join('+'), g.label || groupLabel(g));
-      g.perPerson.forEach((s, i) => rows.push([
-        what + (g.perPerson.length > 1 ? ` (${monthLabel(s.from, lang)} – ${monthLabel(s.until, lang)})` : ''),
-        t('rabVolume', num(g.people, lang), s.months), t('rabUnit'), s.perPersonMonth.total.employer,
-        g.perPerson.length === 1 ? g.total.employer : i === g.perPerson.length - 1 ? g.total.employer : null,
-      ]));
+    u.groups.forEach((g, gi) => {
+      const wk = reqGroups[gi]?.workKind;
+      const who = (g.label || t('cat_' + g.category)) + (wk ? ' (' + t('wk_' + wk) + ')' : '');
+      const basis = g.base ? t('rabBasisBase', rp(g.base, lang))
+        : t(PU_ALWAYS.includes(g.category) ? 'rabBasisSiltap' : 'rabBasisHonor', rp(g.wage, lang));
+      const uraian = t('rabUraian', g.programmes.map(progName).join(' + '), who, basis);
+      const activity = g.budgetLine?.activity || '';
+      const account = g.budgetLine?.account || '';
+      // Jumlah = Volume × Harga Satuan, in whole rupiah (BigInt); checked against the module's group total below.
+      const segs = g.perPerson.map((s) => ({ s, amount: BigInt(g.people) * BigInt(s.months) * BigInt(s.perPersonMonth.total.employer) }));
+      const exact = segs.reduce((a, x) => a + x.amount, 0n) === BigInt(g.total.employer);
+      segs.forEach(({ s, amount }, i) => rows.push({
+        gi, activity, account, funder: g.funder, people: g.people, months: s.months, from: s.from, until: s.until,
+        code: account || t('codePerbup'),
+        uraian: uraian + (segs.length > 1 ? ` (${monthLabel(s.from, lang)} – ${monthLabel(s.until, lang)})` : ''),
+        volume: t('rabVolume', num(g.people, lang), s.months), unit: t('rabUnit'), price: s.perPersonMonth.total.employer,
+        monthly: String(BigInt(g.people) * BigInt(s.perPersonMonth.total.employer)),
+        amount: exact ? String(amount) : i === segs.length - 1 ? g.total.employer : null,
+      }));
     });
-    return rows;
+    // Rows grouped by kegiatan (activity code), in order of first appearance.
+    const kegiatan = uniq(rows.map((r) => r.activity || '-')).map((a) => {
+      const code = a === '-' ? '' : a;
+      const parts = code.split('.');
+      return {
+        code, rows: rows.filter((r) => (r.activity || '') === code),
+        bidang: code ? [parts[0], BIDANG[parts[0]]].filter(Boolean).join(' ') : t('codePerbup'),
+        sub: code && parts.length > 2 ? [parts.slice(0, 2).join('.'), SUB_BIDANG[parts.slice(0, 2).join('.')]].filter(Boolean).join(' ') : t('codePerbup'),
+        title: code ? KEGIATAN[code] || t('kegPerbup') : t('codePerbup'),
+      };
+    }).map((k) => ({ ...k, name: k.code ? k.code + ' ' + k.title : k.title }));
+    let words = '';
+    try { words = api.terbilang(res.total.employer, lang); } catch { /* shown without words */ }
+    let inf = {};
+    try { inf = api.info(); } catch { /* optional */ }
+    // Dasar hukum: every instrument named by the rules behind these figures, with the programmes it sets.
+    const topics = new Map();
+    for (const r of res.rules || []) {
+      const prog = /(?:^|_)(jkk|jkm|jht|jp)(?:_|$)/.exec(r.id)?.[1]?.toUpperCase();
+      for (const m of String(r.source).match(INSTRUMENT) || []) {
+        if (!topics.has(m)) topics.set(m, new Set());
+        if (prog) topics.get(m).add(prog);
+      }
+    }
+    for (const n of res.warnings || []) for (const m of String(n.source).match(INSTRUMENT) || []) if (!topics.has(m)) topics.set(m, new Set());
+    const legal = [...topics].map(([m, p]) => m + (p.size ? ' — ' + t('programme') + ' ' + [...p].join(', ') : ''));
+    legal.push(t('rabPermendagri'));
+    if (rows.some((r) => !r.account)) legal.push(t('rabPerbup', st.year));
+    const drawMonths = res.perMonth.map((m) => m.month);
+    return {
+      res, u, rows, kegiatan, words, legal, drawMonths,
+      checked: inf.rulesChecked ? t('rabChecked', dateLabel(inf.rulesChecked, lang), inf.version) : '',
+      funders: res.funders.map((f) => ({ funder: f.funder, label: rabFunder(f.funder), amount: f.total.employer })),
+      when: monthLabel(res.firstMonth, lang) + ' – ' + monthLabel(res.lastMonth, lang),
+      output: t('rabOutputVal', num(res.people, lang)),
+    };
   }
+  // A forbidden funder never reaches a row's sumber dana (the module refuses it too, with the new rules).
+  const rowsForbidden = (m) => m.rows.some((r) => {
+    if (r.funder !== 'dana_desa' || typeof api.fundingRule !== 'function') return false;
+    try { return api.fundingRule({ category: m.u.groups[r.gi].category, year: st.year }).status === 'no'; } catch { return false; }
+  });
+  const signers = () => [
+    [t('rabPka') + ',', st.rab.pkaTitle.trim() || 'Kaur Keuangan', st.rab.pkaName.trim()],
+    [t('rabVer') + ',', st.rab.verTitle.trim() || 'Sekretaris Desa', st.rab.verName.trim()],
+    [t('rabAppr') + ',', t(last.units[0].kind === 'kelurahan' ? 'rabLurah' : 'rabKades', last.units[0].name.replace(/^(desa|kelurahan)\s+/i, '')), st.rab.kadesName.trim()],
+  ];
 
+  /** The RAB as a document in the same-origin print iframe, built with createElement/textContent only. */
   function printRab() {
     if (!last) return;
-    const u = last.units[0];
+    const m = rabModel();
+    if (rowsForbidden(m)) { status.textContent = t('rabForbidden'); return; }
+    const u = m.u;
     root.querySelector('iframe')?.remove();
     const frame = h('iframe', { class: 'frame', title: t('print'), 'aria-hidden': 'true', tabindex: '-1' });
     root.append(frame);
@@ -410,24 +627,49 @@ export function renderVillageTab(root, ctx) {
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(printCss);
     doc.adoptedStyleSheets = [sheet];
-    const H = (tag, props, ...kids) => { const e = doc.createElement(tag); if (props?.class) e.className = props.class; for (const k of kids.flat(9)) if (k != null && k !== false) e.append(k); return e; };
+    const H = (tag, props, ...kids) => {
+      const e = doc.createElement(tag);
+      for (const [k, v] of Object.entries(props || {})) if (v != null) k === 'class' ? (e.className = v) : e.setAttribute(k, String(v));
+      for (const k of kids.flat(9)) if (k != null && k !== false) e.append(k);
+      return e;
+    };
+    const money = (d) => (d == null ? '' : num(d, lang));
+    const kecamatan = st.rab.kecamatan.trim();
     doc.documentElement.lang = lang;
-    doc.title = t('rabTitle');
-    const lines = u.budgetLines || [];
+    doc.title = t('rabTitle') + ' — ' + u.name;
+    const cols = [t('rabNo'), t('rabAccount'), t('rabDesc'), t('rabVol'), t('rabUnitH'), t('rabPrice'), t('rabAmount'), t('rabSource')];
+    let no = 0;
     app(doc.body,
-      H('h1', null, t('rabTitle')),
-      H('p', null, t('rabVillage', u.name, t('kind_' + u.kind)) + (ctx.regency ? ' — ' + ctx.regency : '')),
-      H('p', null, t('rabPeriod', monthLabel(last.firstMonth, lang), monthLabel(last.lastMonth, lang), last.months)),
-      H('p', null, t('vFunder') + ': ' + last.funders.map((f) => fname(f.funder)).join(', ')),
-      lines.map((b) => H('p', null, t('rabCode') + ': ' + [b.activity, b.account].filter(Boolean).join(' / ') + ' — ' + (lang === 'en' ? b.nameEn : b.nameId) + ' (' + rp(b.total.employer, lang) + ')')),
-      H('table', null,
-        H('thead', null, H('tr', null, ['No', t('rabDesc'), t('rabVol'), t('rabUnitH'), t('rabPrice'), t('rabAmount')].map((x, i) => H('th', i > 3 ? { class: 'n' } : null, x)))),
-        H('tbody', null, rabRows().map((r, i) => H('tr', null, H('td', null, String(i + 1)), H('td', null, r[0]), H('td', null, r[1]), H('td', null, r[2]),
-          H('td', { class: 'n' }, rp(r[3], lang)), H('td', { class: 'n' }, r[4] == null ? '' : rp(r[4], lang))))),
-        H('tfoot', null, H('tr', null, H('td', null, ''), H('td', null, t('rabTotal')), H('td', null, ''), H('td', null, ''), H('td', null, ''), H('td', { class: 'n' }, rp(last.total.employer, lang))))),
-      H('p', null, t('rabWords') + ': ' + (() => { try { return api.terbilang(last.total.employer, lang); } catch { return ''; } })()),
-      last.total.worker !== '0' ? H('p', null, t('rabWorkerNote', rp(last.total.worker, lang))) : null,
-      H('div', { class: 'sig' }, H('p', null, t('rabMade')), H('p', null, t('rabApproved'))),
+      H('header', { class: 'kop' },
+        ctx.regency && H('p', { 'data-rab': 'kab' }, t('rabGov', ctx.regency)),
+        kecamatan && H('p', { 'data-rab': 'kec' }, t('rabKec', kecamatan)),
+        H('p', { 'data-rab': 'desa' }, t('rabGov', (/^(desa|kelurahan)\s/i.test(u.name) ? '' : u.kind === 'kelurahan' ? 'Kelurahan ' : 'Desa ') + u.name)),
+        H('h1', null, t('rabTitle')),
+        H('p', { class: 'ta', 'data-rab': 'year' }, t('rabYear', st.year)),
+        st.example && H('p', { class: 'ex', 'data-rab': 'example' }, t('rabExample'))),
+      H('table', { class: 'info' }, H('tbody', null,
+        [[t('rabBidang'), m.kegiatan.map((k) => k.bidang)], [t('rabSub'), m.kegiatan.map((k) => k.sub)], [t('rabKeg'), m.kegiatan.map((k) => k.name)],
+          [t('rabWhen'), [m.when]], [t('rabOutput'), [m.output]]]
+          .map(([k, vs], i) => H('tr', null, H('td', { class: 'k' }, `${i + 1}. ${k}`), H('td', null, ':'), H('td', null, uniq(vs).flatMap((v, j) => (j ? [H('br'), v] : [v]))))))),
+      H('table', { class: 'rab' },
+        H('colgroup', null, ['no', 'code', 'desc', 'vol', 'unit', 'price', 'amt', 'src'].map((c) => H('col', { class: 'c-' + c }))),
+        H('thead', null, H('tr', null, cols.map((x, i) => H('th', i === 5 || i === 6 ? { class: 'n' } : null, x)))),
+        H('tbody', null, m.kegiatan.map((k) => [
+          m.kegiatan.length > 1 || k.code ? H('tr', { class: 'sub' }, H('td', null, ''), H('td', null, k.code), H('td', { colspan: 6 }, k.title)) : null,
+          k.rows.map((r) => H('tr', { 'data-row': '' }, H('td', null, String(++no)), H('td', { class: r.account ? 'code' : 'code pb' }, r.code), H('td', null, r.uraian), H('td', null, r.volume),
+            H('td', null, r.unit), H('td', { class: 'n' }, money(r.price)), H('td', { class: 'n' }, money(r.amount)), H('td', null, rabFunder(r.funder)))),
+        ])),
+        H('tfoot', null,
+          m.funders.length > 1 && m.funders.map((f) => H('tr', null, H('td', { colspan: 6 }, t('rabTotalOf', f.label)), H('td', { class: 'n' }, money(f.amount)), H('td', null, f.label))),
+          H('tr', { class: 'grand' }, H('td', { colspan: 6 }, t('rabGrand')), H('td', { class: 'n' }, money(m.res.total.employer)),
+            H('td', null, m.funders.length === 1 ? m.funders[0].label : '')))),
+      m.words && H('p', { class: 'words', 'data-rab': 'words' }, t('rabWords') + ': ', H('em', null, m.words)),
+      H('p', { class: 'small' }, t('rabOB')),
+      m.res.total.worker !== '0' ? H('p', { class: 'small' }, t('rabWorkerNote', rp(m.res.total.worker, lang))) : null,
+      H('p', { class: 'legal', 'data-rab': 'legal' }, H('strong', null, t('rabLegal') + ': '), m.legal.map((x, i) => `${i + 1}) ${x}${i < m.legal.length - 1 ? '; ' : '. '}`), m.checked),
+      H('p', { class: 'place' }, t('rabPlace', st.rab.place.trim() || u.name)),
+      H('div', { class: 'sig' }, signers().map(([what, role, name]) => H('div', { 'data-sign': '' }, H('p', null, what), H('p', null, role),
+        H('p', { class: 'nm' }, name || '(……………………………)')))),
     );
     win.focus();
     win.print();
@@ -435,18 +677,30 @@ export function renderVillageTab(root, ctx) {
 
   function csvText() {
     const sep = st.sep;
-    const u = last.units[0];
+    const m = rabModel();
+    const u = m.u;
+    const forbiddenRows = rowsForbidden(m);
     const rows = [
       [t('csvVillage'), u.name], [t('vKind'), t('kind_' + u.kind)],
-      [t('vPeriod'), last.firstMonth + ' – ' + last.lastMonth], [t('vMonths'), last.months],
-      [t('vFunder'), last.funders.map((f) => fname(f.funder)).join(', ')], [],
-      [t('rabDesc'), t('vCategory'), t('vPeople'), t('vMonths'), t('csvPerPersonMonth'), t('rabAmount'), t('employer'), t('worker')],
-      ...u.groups.map((g) => [g.label || groupLabel(g), t('cat_' + g.category), g.people, last.months,
-        g.perPerson.map((s) => s.perPersonMonth.total.total).join(' / '), g.total.total, g.total.employer, g.total.worker]),
-      [], [t('programme'), '', '', '', '', t('rabAmount'), t('employer'), t('worker')],
-      ...last.programmes.map((p) => [t('prog_' + p.programme), '', '', '', '', p.total.total, p.total.employer, p.total.worker]),
-      ...(u.budgetLines || []).map((b) => [[b.activity, b.account].filter(Boolean).join(' / ') + ' ' + (lang === 'en' ? b.nameEn : b.nameId), '', '', '', '', b.total.total, b.total.employer, b.total.worker]),
-      [t('rabTotal'), '', last.people, last.months, '', last.total.total, last.total.employer, last.total.worker],
+      ...(st.rab.kecamatan.trim() ? [[t('vKecamatan'), st.rab.kecamatan.trim()]] : []),
+      ...(ctx.regency ? [[t('csvRegency'), ctx.regency]] : []),
+      [t('vYear'), st.year], [t('rabWhen'), m.when], [t('vMonths'), last.months], [t('rabOutput'), m.output],
+      [],
+      [t('rabNo'), t('rabAccount'), t('rabKeg'), t('rabDesc'), t('rabVol'), t('rabUnitH'), t('rabPrice'), t('rabAmount'), t('rabSource')],
+      ...m.rows.map((r, i) => [i + 1, r.code, m.kegiatan.find((k) => k.rows.includes(r)).name, r.uraian, r.volume, r.unit, r.price, r.amount ?? '', forbiddenRows ? '' : rabFunder(r.funder)]),
+      ...(m.funders.length > 1 ? m.funders.map((f) => ['', '', '', t('rabTotalOf', f.label), '', '', '', f.amount, f.label]) : []),
+      ['', '', '', t('rabGrand'), '', '', '', last.total.employer, m.funders.length === 1 ? m.funders[0].label : ''],
+      [t('rabWords'), m.words],
+      ...(last.total.worker !== '0' ? [[t('worker'), last.total.worker]] : []),
+      [],
+      [t('rabLegal')], ...m.legal.map((x) => ['', x]), ...(m.checked ? [['', m.checked]] : []),
+      [],
+      // The monthly drawdown (DPA): what each row pays each month of the period.
+      [t('rabDrawdown')],
+      [t('rabAccount'), t('rabDesc'), t('rabSource'), ...m.drawMonths, t('rabAmount')],
+      ...m.rows.map((r) => [r.code, r.uraian, forbiddenRows ? '' : rabFunder(r.funder),
+        ...m.drawMonths.map((mo) => (mo >= r.from && mo <= r.until ? r.monthly : '0')), r.amount ?? '']),
+      [t('rabGrand'), '', '', ...last.perMonth.map((x) => x.total.employer), last.total.employer],
     ];
     return '\ufeff' + rows.map((r) => r.map((c) => csvCell(c, sep)).join(sep)).join('\r\n') + '\r\n';
   }
@@ -480,6 +734,8 @@ export function renderVillageTab(root, ctx) {
     const fresh = fromConfig(st.name);
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, fresh);
+    setLoaded(slug(st.name));
+    switchNote = '';
     renderForm();
     compute(false);
     ctx.announce(t('resetDone'));
@@ -488,7 +744,7 @@ export function renderVillageTab(root, ctx) {
 
   renderForm();
   compute(false);
-  return { destroy() { changed.cancel(); covLater.cancel(); clear(root); }, csvText: () => last && csvText() };
+  return { destroy() { changed.cancel(); covLater.cancel(); persistSoon.cancel(); clear(root); }, csvText: () => last && csvText() };
 }
 
 /** Benefits of one covered person, in words a village meeting understands (shared with the citizen tab). */
