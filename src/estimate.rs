@@ -1275,7 +1275,7 @@ fn warnings(flags: &Flags, p: &Period, epochs: &[Epoch]) -> Vec<Note> {
             code: "DANA_DESA_SUBJECT_TO_PERBUP",
             id: "Penggunaan Dana Desa untuk iuran BPJS Ketenagakerjaan tunduk pada Perbup/juknis kabupaten masing-masing.",
             en: "Using Dana Desa for BPJS Ketenagakerjaan contributions is subject to the regency's own Perbup / juknis.",
-            source: "RULES.md Part 0; Permendes PDT 16/2025 as read by officials (article not seen)",
+            source: "Dana Desa by budget year: Permendes PDTT 8/2022 (2023), Surat Edaran Kemendes 4/PRI.00/I/2024 (2024), Permendes PDT 2/2024 (2025), Permendes PDT 16/2025 Lampiran Bab II huruf J (2026): none forbids it for these categories",
             needs_verification: true,
         });
     }
@@ -1284,7 +1284,7 @@ fn warnings(flags: &Flags, p: &Period, epochs: &[Epoch]) -> Vec<Note> {
             code: "DANA_DESA_RULES_UNKNOWN_YEAR",
             id: "Aturan Dana Desa untuk sebagian tahun periode ini belum diketahui kalkulator.",
             en: "The Dana Desa rules for part of this period's years are not yet known to the calculator.",
-            source: "RULES.md Part 2 §2 (rules known per budget year, 2023–2026)",
+            source: "Dana Desa rules are known for budget years 2023–2026",
             needs_verification: true,
         });
     }

@@ -73,7 +73,24 @@ pub fn amount_error(p: AmountProblem) -> Error {
     } else {
         ErrorCode::InvalidAmount
     };
-    Error::new(code).detail(p.code())
+    // The message says in words what to type (the code stays in `detail` for programs).
+    let [id, en] = match p {
+        AmountProblem::Empty => ["Isi jumlah rupiah, misalnya 1.500.000 atau 20 juta", "Enter a rupiah amount, for example 1.500.000 or 20 juta"],
+        AmountProblem::NotANumber => [
+            "Tulis jumlah rupiah dengan angka, misalnya 1.500.000, Rp 1.500.000, 20 juta atau 1,5 juta",
+            "Write the rupiah amount in figures, for example 1.500.000, Rp 1.500.000, 20 juta or 1,5 juta",
+        ],
+        AmountProblem::Negative => ["Jumlah rupiah tidak boleh negatif", "A rupiah amount cannot be negative"],
+        AmountProblem::NotWhole => [
+            "Tulis rupiah bulat tanpa sen, misalnya 1.500.000 (koma hanya untuk 1,5 juta)",
+            "Write whole rupiah without cents, for example 1.500.000 (a comma only in 1,5 juta)",
+        ],
+        AmountProblem::TooLarge => [
+            "Jumlah rupiah terlalu besar untuk masuk akal (paling banyak 999 triliun)",
+            "The rupiah amount is too large to be plausible (at most 999 trillion)",
+        ],
+    };
+    Error::new(code).detail(p.code()).text(id, en)
 }
 
 /// Keeps details short, so a hostile string cannot flood the UI.

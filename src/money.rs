@@ -120,7 +120,8 @@ impl Rupiah {
     }
 
     /// Parses an amount as people type it in Indonesia: "1500000", "1.500.000", "Rp 1.500.000",
-    /// "Rp1.500.000,00", "1 500 000". Refuses fractions of a rupiah, negatives and anything else.
+    /// "Rp1.500.000,00", "1 500 000", and with a word: "20 juta", "Rp20jt", "1,5 juta", "250 rb", "2 miliar",
+    /// "2,5 M". Refuses fractions of a rupiah, negatives and anything else.
     pub fn parse(text: &str) -> Result<Rupiah, AmountProblem> {
         // Byte-level (',' and '.' are ASCII, so byte positions are char boundaries): the str pattern
         // machinery (`contains`, `split_once` with chars) costs kilobytes of wasm.
@@ -137,6 +138,9 @@ impl Rupiah {
         }
         if s.starts_with('-') || s.starts_with('\u{2212}') {
             return Err(AmountProblem::Negative);
+        }
+        if let Some((number, zeros)) = split_scale_word(s) {
+            return parse_scaled(number, zeros);
         }
         let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
         // Decimal comma: only ",0", ",00" etc. are whole rupiah.
@@ -188,6 +192,93 @@ impl Rupiah {
         }
         Ok(r)
     }
+}
+
+/// "20 juta", "Rp20jt", "250 rb", "2 miliar", "2,5 M": the number before a word, and the word's power of ten.
+fn split_scale_word(s: &str) -> Option<(&str, u32)> {
+    let b = s.as_bytes();
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if letters == 0 {
+        return None;
+    }
+    let cut = b.len().saturating_sub(letters);
+    let mut word = [0u8; 8];
+    for (w, c) in word.iter_mut().zip(b.get(cut..)?) {
+        *w = c.to_ascii_lowercase();
+    }
+    let zeros = match word.get(..letters.min(8))? {
+        b"rb" | b"ribu" => 3,
+        b"jt" | b"juta" => 6,
+        b"m" | b"miliar" | b"milyar" => 9,
+        b"triliun" => 12,
+        _ => return Some(("", 0)), // a word that is not a scale: refused below
+    };
+    Some((s.get(..cut)?.trim_end(), zeros))
+}
+
+/// The number before a scale word: "1,5" or "1.5" (a decimal mark), "1.500" (thousands), × 10^zeros;
+/// the result must be whole rupiah.
+fn parse_scaled(number: &str, zeros: u32) -> Result<Rupiah, AmountProblem> {
+    if number.is_empty() || zeros == 0 {
+        return Err(AmountProblem::NotANumber);
+    }
+    let b = number.as_bytes();
+    // The decimal mark: a ',' anywhere, or a '.' not followed by exactly three digits.
+    let mark = b.iter().rposition(|c| *c == b',').or_else(|| {
+        let p = b.iter().rposition(|c| *c == b'.')?;
+        (b.len().saturating_sub(p) != 4).then_some(p)
+    });
+    let (int_part, frac) = match mark {
+        Some(p) => (
+            b.get(..p).unwrap_or_default(),
+            b.get(p.saturating_add(1)..).unwrap_or_default(),
+        ),
+        None => (b, &b""[..]),
+    };
+    let mut n: u64 = 0;
+    let mut digits = 0u32;
+    for c in int_part.iter().filter(|c| **c != b'.') {
+        if !c.is_ascii_digit() {
+            return Err(AmountProblem::NotANumber);
+        }
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(c.saturating_sub(b'0'))))
+            .ok_or(AmountProblem::TooLarge)?;
+        digits = digits.saturating_add(1);
+    }
+    if digits == 0
+        || frac.iter().any(|c| !c.is_ascii_digit())
+        || (mark.is_some() && frac.is_empty())
+    {
+        return Err(AmountProblem::NotANumber);
+    }
+    let mut scale = zeros;
+    for c in frac {
+        if scale == 0 {
+            if *c != b'0' {
+                return Err(AmountProblem::NotWhole);
+            }
+            continue;
+        }
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(c.saturating_sub(b'0'))))
+            .ok_or(AmountProblem::TooLarge)?;
+        scale = scale.saturating_sub(1);
+    }
+    let n = n
+        .checked_mul(10u64.checked_pow(scale).ok_or(AmountProblem::TooLarge)?)
+        .ok_or(AmountProblem::TooLarge)?;
+    let r = Rupiah::from_whole(n);
+    if r > MAX_INPUT {
+        return Err(AmountProblem::TooLarge);
+    }
+    Ok(r)
 }
 
 /// `a ÷ b` rounded half away from zero; None when `b` is zero.
@@ -280,6 +371,34 @@ mod tests {
         assert_eq!(Rupiah::round(dec!(221725.49)), Rupiah::from_whole(221725));
         assert_eq!(Rupiah::round(dec!(0.5)), Rupiah::from_whole(1));
         assert_eq!(Rupiah::round(dec!(-3)), Rupiah::ZERO);
+    }
+
+    #[test]
+    fn parses_amounts_written_with_a_word() {
+        let ok = |t: &str, n: u64| assert_eq!(Rupiah::parse(t), Ok(Rupiah::from_whole(n)), "{t}");
+        ok("20 juta", 20_000_000);
+        ok("Rp20jt", 20_000_000);
+        ok("Rp 20 JUTA", 20_000_000);
+        ok("1,5 juta", 1_500_000);
+        ok("1.5 juta", 1_500_000);
+        ok("2,75 jt", 2_750_000);
+        ok("250 rb", 250_000);
+        ok("250 ribu", 250_000);
+        ok("2 miliar", 2_000_000_000);
+        ok("2 milyar", 2_000_000_000);
+        ok("Rp2,5 M", 2_500_000_000);
+        ok("1.500 juta", 1_500_000_000);
+        ok("1,50 ribu", 1_500);
+        let bad = |t: &str, p: AmountProblem| assert_eq!(Rupiah::parse(t), Err(p), "{t}");
+        bad("juta", AmountProblem::NotANumber);
+        bad("Rp jt", AmountProblem::NotANumber);
+        bad("20 jutaan", AmountProblem::NotANumber);
+        bad("20 kilo", AmountProblem::NotANumber);
+        bad("1,2345 ribu", AmountProblem::NotWhole);
+        bad("1, juta", AmountProblem::NotANumber);
+        bad("-2 juta", AmountProblem::Negative);
+        bad("2 juta 500", AmountProblem::NotANumber);
+        bad("999999 triliun", AmountProblem::TooLarge);
     }
 
     #[test]

@@ -226,3 +226,26 @@ test('a title line above the header row is skipped; a data row is never taken fo
   const bad = imp('Nama Kampung;Jenis\r\nA;desa\r\nB;desa\r\n');
   assert.equal(bad.error.code, 'NO_NAME_COLUMN');
 });
+
+test('encodings (issue 11, class 7): a UTF-8 BOM before Windows-1252 bytes, UTF-16 with and without BOM — the header is read and the encoding said', () => {
+  const header = 'Desa;Jenis;Pekerja Rentan\r\n';
+  const row = 'Sukamaju;desa;100\r\nBonto Marannu;desa;40\r\n';
+  const cp1252 = (t) => Uint8Array.from([...t].map((c) => (c === '\u00e9' ? 0xe9 : c.charCodeAt(0))));
+  const cases = [
+    ['BOM + Windows-1252', new Uint8Array([0xef, 0xbb, 0xbf, ...cp1252(header + 'Caf\u00e9;desa;7\r\n' + row)]), /Windows-1252 \(setelah BOM UTF-8\)/],
+    ['UTF-16LE with BOM', new Uint8Array([0xff, 0xfe, ...Buffer.from(header + row, 'utf16le')]), /^UTF-16LE$/],
+    ['UTF-16LE without BOM', new Uint8Array(Buffer.from(header + row, 'utf16le')), /UTF-16LE \(tanpa BOM\)/],
+    ['UTF-16BE without BOM', new Uint8Array(Buffer.from(header + row, 'utf16le').swap16()), /UTF-16BE \(tanpa BOM\)/],
+  ];
+  for (const [name, bytes, enc] of cases) {
+    const r = importVillages(bytes, { parseAmount: (s) => s.replace(/\D/g, ''), lang: 'id' });
+    assert.match(r.encoding, enc, name);
+    const names = r.villages.map((v) => v.name);
+    assert.ok(names.includes('Sukamaju') && names.includes('Bonto Marannu'), name + ': ' + names.join());
+    if (name.startsWith('BOM')) assert.ok(names.includes('Caf\u00e9'), 'é decoded, BOM not read as text');
+    assert.ok(!names.some((n) => n.includes('\u00ef\u00bb\u00bf')), name);
+  }
+  // Binary with NUL bytes that is not UTF-16 stays refused.
+  assert.throws(() => decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0, 0x08, 0x08, 0, 0])), (e) => e.code === 'BINARY');
+});
+

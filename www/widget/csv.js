@@ -86,6 +86,9 @@ export function decodeCsvBytes(input) {
     const enc = b[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return { text: checkText(new TextDecoder(enc).decode(b.subarray(2))), encoding: enc.toUpperCase() };
   }
+  // UTF-16 without BOM: text whose every other byte is 0 (an ASCII header) is UTF-16, not binary.
+  const utf16 = bomlessUtf16(b);
+  if (utf16) return { text: checkText(new TextDecoder(utf16).decode(b)), encoding: utf16.toUpperCase() + ' (tanpa BOM)' };
   if (b.indexOf(0) !== -1) throw new CsvError('BINARY');
   let start = 0;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
@@ -94,12 +97,28 @@ export function decodeCsvBytes(input) {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(start));
   } catch {
-    // Not valid UTF-8: Windows-1252 (older Excel on Windows). Node's decoder treats 0x80–0x9F as
-    // Latin-1, so map that range ourselves (browsers already do).
-    text = new TextDecoder('windows-1252').decode(b).replace(/[\x80-\x9f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]);
-    encoding = 'Windows-1252';
+    // Not valid UTF-8: Windows-1252 (older Excel on Windows; some exports even put a UTF-8 BOM before it —
+    // the BOM is dropped, not read as "ï»¿"). Node's decoder treats 0x80–0x9F as Latin-1, so map that range
+    // ourselves (browsers already do).
+    text = new TextDecoder('windows-1252').decode(b.subarray(start)).replace(/[\x80-\x9f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]);
+    encoding = start ? 'Windows-1252 (setelah BOM UTF-8)' : 'Windows-1252';
   }
   return { text: checkText(text), encoding };
+}
+
+/** 'utf-16le' / 'utf-16be' when at least 90 % of the first 512 byte pairs have a 0 on one side only. */
+function bomlessUtf16(b) {
+  if (b.length < 4 || b.length % 2) return null;
+  const n = Math.min(b.length, 1024);
+  let le = 0, be = 0;
+  for (let i = 0; i + 1 < n; i += 2) {
+    if (b[i] !== 0 && b[i + 1] === 0) le++;
+    else if (b[i] === 0 && b[i + 1] !== 0) be++;
+  }
+  const pairs = n / 2;
+  if (le / pairs >= 0.9) return 'utf-16le';
+  if (be / pairs >= 0.9) return 'utf-16be';
+  return null;
 }
 
 function checkText(text) {

@@ -284,6 +284,13 @@ class KalkulatorJamsostek extends HTMLElement {
     this._renderTab();
   }
 
+  /** Dispatches `kalkulator-<name>` on the element (bubbles; the detail is a frozen plain object). */
+  _emit(name, detail) {
+    try {
+      this.dispatchEvent(new CustomEvent('kalkulator-' + name, { bubbles: true, detail: Object.freeze({ ...detail }) }));
+    } catch { /* a host listener's error is the host's */ }
+  }
+
   // Not named `lang`: HTMLElement.lang must keep working for the host page.
   get _lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'id'; }
 
@@ -405,6 +412,7 @@ class KalkulatorJamsostek extends HTMLElement {
     const notes = [];
     if (problem) notes.push(t(problem[0], problem[1]));
     if (refused.length) notes.push(t('configRefused', refused.slice(0, 20).join(', ') + (refused.length > 20 ? ' …' : '')));
+    if (notes.length) this._emit('config-refused', { message: notes.join(' ') });
     for (const code of this._storeNotes) notes.push(t(code));
     put(this._notice, notes.join(' '));
     const regencyKey = slug(regency || 'default');
@@ -418,6 +426,8 @@ class KalkulatorJamsostek extends HTMLElement {
       announce: (s) => { this._live.textContent = ''; setTimeout(() => { this._live.textContent = s; }, 30); },
       explain: (info) => this._explainer.open(info),
       errorText: (e) => (e && e.code === 'KJ_RELOADED' ? t('reloaded') : (e && e.message) || String(e)),
+      // Events for the host page (widget.d.ts): figures as strings, no personal data.
+      emit: (name, detail) => this._emit(name, detail),
     };
     this._ctx = ctx;
     try {
