@@ -456,6 +456,11 @@ export function renderAdminTab(container, ctx) {
     }
     st.result = r;
     st.meta = meta;
+    // Host-page event (widget.d.ts): figures only, once per new result.
+    if (r.total.total !== st.emitted) {
+      st.emitted = r.total.total;
+      ctx.emit?.('result', { tab: 'kabupaten', total: r.total.total, months: r.months, people: r.people });
+    }
     st.rows = r.units.map((u, i) => {
       const md = meta[i];
       const per = {};
@@ -644,6 +649,7 @@ export function renderAdminTab(container, ctx) {
     const t = setTimeout(() => { timers.delete(t); URL.revokeObjectURL(url); }, 30000);
     timers.add(t);
     ctx.announce?.(T('exported', { f: fname }));
+    ctx.emit?.('export', { tab: 'kabupaten', kind: 'csv' });
   }
 
   // ------------------------------------------------------------------ import

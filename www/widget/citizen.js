@@ -82,6 +82,8 @@ export function renderCitizenTab(root, ctx) {
       const r = api.estimate({ firstMonth: month, months: 1, units: [{ name: t('cMe'), kind: cat === 'non_asn' ? 'opd' : 'desa', funder, groups: [group] }] }, lang);
       const g = r.units[0].groups[0];
       const pm = g.perPerson[0].perPersonMonth;
+      // Host-page event (widget.d.ts): the monthly figure only; no age, work or other personal data.
+      ctx.emit?.('result', { tab: 'warga', total: pm.total.total, months: 1, people: 1 });
       app(out, h('h4', null, t('cCost')),
         h('p', null, h('span', { class: 'big amt', 'data-monthly': pm.total.total }, rp(pm.total.total, lang)), ' ', t('perMonthShort'),
           explainButton(ctx, { title: t('cCost'), amount: pm.total.total, lines: pm.lines, basis: g.base || g.wage, rules: r.rules, from: month, notes: r.warnings })),
