@@ -94,6 +94,33 @@ const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v, max = 200) => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : null);
 const int = (v, lo, hi) => (Number.isInteger(v) && v >= lo && v <= hi ? v : null);
 /** Money in configuration must be a string: "850000000" or "850.000.000". */
+/** config-src: at most this long to answer, and this large (then the inline config or the default is used). */
+export const CONFIG_TIMEOUT_MS = 8000;
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/** Fetches a same-origin config: [json, null] or [null, problem]. The final URL after redirects must still be
+ * on this site; a server that does not answer in CONFIG_TIMEOUT_MS or sends more than CONFIG_MAX_BYTES is
+ * refused before anything is parsed. */
+async function fetchConfig(u) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), CONFIG_TIMEOUT_MS);
+  try {
+    const r = await fetch(u, { credentials: 'omit', signal: ctl.signal });
+    const final = new URL(r.url || u.href);
+    if (final.origin !== location.origin) return [null, ['configCrossOrigin', final.origin]];
+    if (!r.ok) return [null, ['configUnreadable', 'HTTP ' + r.status]];
+    if (+r.headers.get('content-length') > CONFIG_MAX_BYTES) return [null, ['configTooLarge', String(CONFIG_MAX_BYTES / 1024)]];
+    const text = await r.text();
+    if (text.length > CONFIG_MAX_BYTES) return [null, ['configTooLarge', String(CONFIG_MAX_BYTES / 1024)]];
+    return [JSON.parse(text), null];
+  } catch (e) {
+    if (ctl.signal.aborted) return [null, ['configTimeout', String(CONFIG_TIMEOUT_MS / 1000)]];
+    return [null, ['configUnreadable', String((e && e.message) || e)]];
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function amountText(v) {
   if (typeof v !== 'string') return null;
   const s = v.trim().replace(/^rp\.?\s*/i, '');
@@ -306,11 +333,7 @@ class KalkulatorJamsostek extends HTMLElement {
           else if (src) {
             const u = new URL(src, document.baseURI);
             if (u.origin !== location.origin) problem = ['configCrossOrigin', u.origin];
-            else {
-              const r = await fetch(u, { credentials: 'omit' });
-              if (!r.ok) throw new Error('HTTP ' + r.status);
-              raw = await r.json();
-            }
+            else [raw, problem] = await fetchConfig(u);
           }
         } catch (e) {
           problem = ['configUnreadable', String(e.message || e)];
