@@ -272,12 +272,19 @@ class KalkulatorJamsostek extends HTMLElement {
 
   connectedCallback() {
     instances.add(this);
+    // Nothing typed is lost (issue 11 §5): pending saves run when the page is hidden or left.
+    this._onHide ??= (e) => { if (e.type === 'pagehide' || document.visibilityState !== 'visible') this._flush(); };
+    addEventListener('pagehide', this._onHide);
+    document.addEventListener('visibilitychange', this._onHide);
     this._render();
     this._watch();
   }
 
   disconnectedCallback() {
     instances.delete(this);
+    removeEventListener('pagehide', this._onHide);
+    document.removeEventListener('visibilitychange', this._onHide);
+    this._flush(); // a CMS that re-parses the block: the new element reads what was saved here
     this._io?.disconnect();
     this._io = null;
     this._view?.destroy();
@@ -309,6 +316,10 @@ class KalkulatorJamsostek extends HTMLElement {
     this._io?.disconnect();
     this._io = null;
     this._renderTab();
+  }
+
+  _flush() {
+    try { this._view?.flush?.(); } catch { /* storage faults are reported by the store */ }
   }
 
   /** Dispatches `kalkulator-<name>` on the element (bubbles; the detail is a frozen plain object). */
