@@ -9,6 +9,18 @@ import { renderCitizenTab } from './citizen.js';
 import { makeT, CATEGORIES, INSTITUTIONS, FUNDERS } from './i18n.js';
 const TABS = ['desa', 'kabupaten', 'warga'];
 const CSP_HINT = "script-src 'self' 'wasm-unsafe-eval'";
+// The wasm file (and config-src) are fetched: a policy whose default-src is 'none' must allow that too.
+const CONNECT_HINT = "connect-src 'self'";
+// The last Content-Security-Policy refusal of one of the widget's own requests (issue 11 §6). The browser
+// reports it as an event, sometimes after the failed fetch itself: a failed element re-renders its message.
+let cspRefused = null;
+document.addEventListener('securitypolicyviolation', (e) => {
+  const d = String(e.effectiveDirective || e.violatedDirective || '');
+  // Only refusals of the widget's own files (the host's own blocked requests are not ours to explain).
+  if (!/^(connect-src|script-src)/.test(d) || !String(e.blockedURI || '').startsWith(new URL('.', import.meta.url).href)) return;
+  cspRefused = d.startsWith('connect-src') ? CONNECT_HINT : CSP_HINT;
+  for (const w of instances) if (w._failedWith) w._failed(w._failedWith);
+});
 
 // ---- The wasm module: loaded once per page, shared by every instance, re-created after a trap. ----
 let loading = null; // Promise<api>
@@ -425,6 +437,7 @@ class KalkulatorJamsostek extends HTMLElement {
   }
 
   async _renderTab() {
+    this._failedWith = null;
     const seqNo = (this._seq = (this._seq || 0) + 1);
     const t = this._t;
     this._view?.destroy();
@@ -500,14 +513,17 @@ class KalkulatorJamsostek extends HTMLElement {
   }
 
   _failed(e) {
-    console.error('[kalkulator-jamsostek] could not start', e);
+    if (this._failedWith !== e) console.error('[kalkulator-jamsostek] could not start', e);
+    this._failedWith = e;
     const t = this._t;
-    const csp = /Content.Security|wasm-eval|unsafe-eval|CompileError/i.test(String(e && (e.name + ' ' + e.message)));
+    const wasmCsp = /Content.Security|wasm-eval|unsafe-eval|CompileError/i.test(String(e && (e.name + ' ' + e.message)));
+    const hint = wasmCsp ? CSP_HINT : cspRefused;
+    const csp = !!hint;
     // The CSP case names the one directive to add; the browser's own text (in the console) would also name
     // 'unsafe-eval', which is more than the widget needs.
     put(this._panel, h('div', { role: 'alert', class: 'note' },
       h('p', null, h('strong', null, t('loadFailed'))),
-      csp ? h('p', null, t('cspHint'), ' ', h('code', null, CSP_HINT)) : h('p', null, t('loadFailedHint')),
+      csp ? h('p', null, t(hint === CONNECT_HINT ? 'cspConnectHint' : 'cspHint'), ' ', h('code', null, hint)) : h('p', null, t('loadFailedHint')),
       !csp && h('p', { class: 'hint' }, String(e && e.message || e))),
     h('p', { class: 'bar' }, h('button', { type: 'button', onclick: () => this._renderTab() }, t('retry'))));
   }
