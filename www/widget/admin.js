@@ -494,7 +494,7 @@ export function renderAdminTab(container, ctx) {
     { key: 'name', num: false }, { key: 'kind', num: false }, { key: 'people', num: true }, { key: 'cost', num: true },
     { key: 'dd', num: true }, { key: 'target', num: true }, { key: 'cov', num: true },
   ];
-  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'id', { sensitivity: 'base', numeric: true });
+  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'id', Object.assign(Object.create(null), { sensitivity: 'base', numeric: true }));
   function sortRows() {
     const { key, dir } = st.sort;
     const sgn = dir === 'asc' ? 1 : -1;

@@ -1,12 +1,14 @@
 // Display formatting. Money stays a string of digits / BigInt — never a JS float.
 const cache = new Map();
+// Intl reads its options through the prototype chain: a polluted Object.prototype (e.g. `style`) would reach it.
+const opts = (o) => Object.assign(Object.create(null), o);
 function nf(lang, currency) {
   const key = lang + (currency ? 'c' : 'n');
   let f = cache.get(key);
   if (!f) {
     f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'id-ID', currency
-      ? { style: 'currency', currency: 'IDR', currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }
-      : { maximumFractionDigits: 0 });
+      ? opts({ style: 'currency', currency: 'IDR', currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 })
+      : opts({ maximumFractionDigits: 0 }));
     cache.set(key, f);
   }
   return f;
@@ -53,7 +55,7 @@ export function formatPercent(text, lang) {
 export function monthLabel(yyyyMm, lang) {
   const m = /^(\d{4})-(\d{2})$/.exec(String(yyyyMm || ''));
   if (!m) return '—';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', opts({ month: 'long', year: 'numeric', timeZone: 'UTC' }))
     .format(Date.UTC(+m[1], +m[2] - 1, 1));
 }
 
@@ -80,13 +82,13 @@ export function parseRupiah(text) {
 
 /** 7 → "Juli" / "July". */
 export function monthName(m, lang) {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m - 1, 1));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', opts({ month: 'long', timeZone: 'UTC' })).format(Date.UTC(2000, m - 1, 1));
 }
 
 /** "2026-11-25" → "25 November 2026"; the text itself when it is not such a date. */
 export function dateLabel(iso, lang) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
   if (!m) return String(iso || '');
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', opts({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
     .format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
 }

@@ -142,6 +142,7 @@ export function amountText(v) {
 }
 
 const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+const dict = () => Object.create(null);
 /** Categories whose APBDes line (kegiatan, rekening, name) the regency sets once for all villages. */
 export const BUDGET_LINE_CATS = ['pekerja_rentan', 'bpd', 'rt_rw', 'kader', 'linmas', 'lembaga_desa'];
 const BUDGET_LINE_FIELDS = { activity: 1, account: 1, name: 1 };
@@ -157,7 +158,9 @@ export function budgetLineText(field, v) {
 
 export function parseConfig(raw) {
   const refused = [];
-  const cfg = { regency: null, villages: [], offices: [], fundedCategories: null, minAge: null, maxAge: null, puInstitutions: [], defaultFunder: null, siltap: {}, budgetLines: {} };
+  // Hostile hosts (issue 11 §1): only own properties of the input are read, and maps built from it have no
+  // prototype, so a polluted Object.prototype can neither add nor spoof a setting.
+  const cfg = { regency: null, villages: [], offices: [], fundedCategories: null, minAge: null, maxAge: null, puInstitutions: [], defaultFunder: null, siltap: dict(), budgetLines: dict() };
   if (raw == null) return { config: cfg, refused };
   if (!isObj(raw)) return { config: cfg, refused: ['(config)'] };
   const take = (key, fn) => {
@@ -181,22 +184,22 @@ export function parseConfig(raw) {
   list('puInstitutions', INSTITUTIONS);
   take('siltap', (v) => {
     if (!isObj(v)) return null;
-    const out = {};
+    const out = dict();
     for (const k of ['kepala_desa', 'perangkat_desa', ...INSTITUTIONS]) {
-      if (k in v) { const a = amountText(v[k]); a == null ? refused.push('siltap.' + k) : (out[k] = a); }
+      if (own(v, k)) { const a = amountText(v[k]); a == null ? refused.push('siltap.' + k) : (out[k] = a); }
     }
     return out;
   });
   take('budgetLines', (v) => {
     if (!isObj(v)) return null;
-    const out = {};
+    const out = dict();
     for (const c of Object.keys(v)) {
       const p = 'budgetLines.' + c;
       const x = v[c];
       if (!BUDGET_LINE_CATS.includes(c) || !isObj(x)) { refused.push(p); continue; }
-      const line = {};
+      const line = dict();
       for (const f of Object.keys(x)) {
-        const ok = f in BUDGET_LINE_FIELDS ? budgetLineText(f, x[f]) : null;
+        const ok = own(BUDGET_LINE_FIELDS, f) ? budgetLineText(f, x[f]) : null;
         ok == null ? refused.push(p + '.' + f) : ok && (line[f] = ok);
       }
       if (Object.keys(line).length) out[c] = line;
@@ -209,18 +212,18 @@ export function parseConfig(raw) {
     const seen = new Set();
     v.slice(0, 100000).forEach((x, i) => {
       const p = `villages[${i}]`;
-      const name = isObj(x) && text(x.name);
+      const name = isObj(x) && own(x, 'name') && text(x.name);
       if (!name || seen.has(name.toLowerCase())) { refused.push(p); return; }
       seen.add(name.toLowerCase());
-      const vil = { name, kind: 'desa', danaDesa: null, targets: {} };
-      if ('kind' in x) ['desa', 'kelurahan'].includes(x.kind) ? (vil.kind = x.kind) : refused.push(p + '.kind');
-      if ('danaDesa' in x && x.danaDesa !== null) {
+      const vil = { name, kind: 'desa', danaDesa: null, targets: dict() };
+      if (own(x, 'kind')) ['desa', 'kelurahan'].includes(x.kind) ? (vil.kind = x.kind) : refused.push(p + '.kind');
+      if (own(x, 'danaDesa') && x.danaDesa !== null) {
         const a = amountText(x.danaDesa);
         if (a == null || vil.kind === 'kelurahan') refused.push(p + '.danaDesa'); else vil.danaDesa = a;
       }
-      if ('targets' in x) {
+      if (own(x, 'targets')) {
         if (!isObj(x.targets)) refused.push(p + '.targets');
-        else for (const k in x.targets) {
+        else for (const k of Object.keys(x.targets)) {
           const n = CATEGORIES.includes(k) && k !== 'non_asn' ? int(x.targets[k], 0, 300000000) : null;
           n == null ? refused.push(`${p}.targets.${k}`) : (vil.targets[k] = n);
         }
@@ -235,11 +238,11 @@ export function parseConfig(raw) {
     const out = [];
     v.slice(0, 100000).forEach((x, i) => {
       const p = `offices[${i}]`;
-      const name = isObj(x) && text(x.name);
+      const name = isObj(x) && own(x, 'name') && text(x.name);
       if (!name) { refused.push(p); return; }
       const o = { name, nonAsn: 0, wage: null };
-      if ('nonAsn' in x) { const n = int(x.nonAsn, 0, 300000000); n == null ? refused.push(p + '.nonAsn') : (o.nonAsn = n); }
-      if ('wage' in x) { const a = amountText(x.wage); a == null ? refused.push(p + '.wage') : (o.wage = a); }
+      if (own(x, 'nonAsn')) { const n = int(x.nonAsn, 0, 300000000); n == null ? refused.push(p + '.nonAsn') : (o.nonAsn = n); }
+      if (own(x, 'wage')) { const a = amountText(x.wage); a == null ? refused.push(p + '.wage') : (o.wage = a); }
       out.push(o);
     });
     return out;
