@@ -72,3 +72,28 @@ test('English: the same answers in English, amounts still in rupiah', async () =
   assert.match(await res.textContent(), /JKK — work accident: applies/);
   await page.context().close();
 });
+
+test('next steps after the answer (issue 13 §5): the regency office from the config, what to bring, how to claim, official links — nothing requested until clicked', async () => {
+  const page = await open();
+  await page.evaluate((w) => document.querySelector(w).setAttribute('config', JSON.stringify({
+    fundedCategories: ['pekerja_rentan'], minAge: 15, maxAge: 64,
+    nextSteps: { office: 'Dinas Tenaga Kerja Kabupaten Uji', address: 'Jl. Merdeka 1, Wanci', whatsapp: '+6281234567890', url: 'https://naker.ujikab.go.id/jamsostek' },
+  })), W);
+  await page.locator(`${W} form select`).first().waitFor({ timeout: 15000 });
+  await page.getByLabel('Umur Anda (tahun)').fill('30');
+  await page.getByLabel('Pekerjaan Anda').selectOption('nelayan');
+  const next = page.locator(`${W} section:has(> h4:text("Langkah selanjutnya"))`);
+  await next.waitFor({ timeout: 15000 });
+  const text = await next.textContent();
+  assert.match(text, /Program kabupaten: Dinas Tenaga Kerja Kabupaten Uji — Jl\. Merdeka 1, Wanci/);
+  assert.match(text, /Bawa: KTP \(NIK\)/);
+  assert.match(text, /Klaim: /);
+  const hrefs = await next.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel')]));
+  assert.deepEqual(hrefs.map((x) => x[0]), ['https://wa.me/6281234567890', 'https://naker.ujikab.go.id/jamsostek', 'https://www.bpjsketenagakerjaan.go.id', 'tel:175']);
+  assert.ok(hrefs.slice(0, 3).every((x) => /noopener/.test(x[1])));
+  // a config link that is not https, or a number that is not one, is refused and named, never shown
+  await page.evaluate((w) => document.querySelector(w).setAttribute('config', JSON.stringify({ nextSteps: { office: 'X', url: 'javascript:alert(1)', whatsapp: 'call me' } })), W);
+  await page.waitForFunction((w) => /nextSteps\.url/.test(document.querySelector(w).shadowRoot.textContent), W, { timeout: 15000 });
+  await assertClean(page, assert);
+  await page.context().close();
+});

@@ -43,11 +43,13 @@ export function guardInit() {
     if (inShadow && !SHADOW_OK.has(tag)) bad = 'element <' + tag.toLowerCase() + '>';
     else if (!inShadow && !['KALKULATOR-JAMSOSTEK', 'DIV'].includes(tag)) bad = 'light-DOM element <' + tag.toLowerCase() + '>';
     else if (tag === 'IFRAME' && !(inShadow && el.className === 'frame' && !el.hasAttribute('src') && !el.hasAttribute('srcdoc'))) bad = 'iframe';
-    else if (tag === 'A' && !(el.hasAttribute('download') && /^blob:/.test(el.getAttribute('href') || ''))) bad = 'link';
+    // The widget's own links: blob: downloads, and the citizen's next steps (data-next: https: or tel:).
+    else if (tag === 'A' && !(el.hasAttribute('download') && /^blob:/.test(el.getAttribute('href') || ''))
+      && !(el.hasAttribute('data-next') && /^(https:\/\/|tel:)/.test(el.getAttribute('href') || ''))) bad = 'link';
     for (const a of el.attributes) {
       if (/^on/i.test(a.name)) bad = 'attribute ' + a.name;
       else if (a.name === 'style' && !(inShadow && ownStyle(a.value))) bad = 'style attribute';
-      else if (URL_ATTRS.includes(a.name.toLowerCase()) && !(tag === 'A' && a.name === 'href' && /^blob:/.test(a.value))) bad = 'attribute ' + a.name;
+      else if (URL_ATTRS.includes(a.name.toLowerCase()) && !(tag === 'A' && a.name === 'href' && (/^blob:/.test(a.value) || (el.hasAttribute('data-next') && /^(https:\/\/|tel:)/.test(a.value))))) bad = 'attribute ' + a.name;
     }
     if (bad) g.injected.push(bad + ' in ' + kind + ': ' + el.outerHTML.slice(0, 120));
   }

@@ -97,7 +97,7 @@ export function renderCitizenTab(root, ctx) {
         children: st.children.map((level) => ({ level })), month }, lang);
       const fam = renderBenefits(ctx, b, t('cFamily'));
       assumptions(fam, b, (() => { try { return api.rulesInForce(month, lang); } catch { return []; } })());
-      app(out, fam);
+      app(out, fam, nextSteps());
       ctx.announce(t('cAnnounce', rp(pm.total.total, lang), rp(b.jkm.total, lang)));
     } catch (e) {
       // an income the module refuses is said in words (never a code or raw digits)
@@ -105,12 +105,24 @@ export function renderCitizenTab(root, ctx) {
       app(out, h('p', { class: 'err', role: 'alert' }, msg));
     }
   }
+  // Next steps (issue 13 §5): where to register, what to bring, how to claim — the regency's own office first
+  // (config.nextSteps), then the official channels. Plain links; nothing is requested until the person clicks.
+  function nextSteps() {
+    const n = config.nextSteps || Object.create(null);
+    const link = (href, text) => h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-next': '' }, text);
+    const office = n.office && h('li', { 'data-next-office': '' }, t('cNextOffice', n.office), n.address ? ' — ' + n.address : '',
+      n.whatsapp && [' · ', link('https://wa.me/' + n.whatsapp, t('cNextWhatsapp'))], n.url && [' · ', link(n.url, t('cNextSite'))]);
+    return h('section', { 'aria-labelledby': ctx.id('c-next') }, h('h4', { id: ctx.id('c-next') }, t('cNext')),
+      h('ul', null, office, h('li', null, t('cNextRegister')), h('li', null, t('cNextBring')), h('li', null, t('cNextClaim')),
+        h('li', null, link('https://www.bpjsketenagakerjaan.go.id', t('cNextOfficial')), ' · ', t('cNextCall'), ' ', link('tel:175', '175'))));
+  }
   // The assumptions behind each family figure, next to it (not only in the explain panel).
   function assumptions(box, b, rules) {
     const factor = (id, dflt) => (rules || []).find((p) => p.id === id)?.value || dflt;
     const kids = st.children.length ? t('cAsmKids', st.children.length) : t('cAsmNoKids');
     const basis = b.wageBasis;
-    const times = (f) => { try { return rp(String(BigInt(f) * BigInt(basis)), lang); } catch { return ''; } };
+    // The amounts come from the module (the widget computes no money).
+    const line = (pkg, key) => rp(pkg?.lines?.find((l) => l.key === key)?.amount, lang);
     const add = (key, text) => {
       const fig = box.querySelector(`[data-benefit="${key}"]`);
       fig?.closest('p')?.after(h('p', { class: 'hint asm', 'data-assume': key }, text));
@@ -118,8 +130,8 @@ export function renderCitizenTab(root, ctx) {
     const d = factor('jkk_death_multiplier', '48');
     const x = factor('jkk_total_disability_multiplier', '56');
     add('bJkm', t('cAsmJkm', kids));
-    add('bJkkDeath', t('cAsmDeath', d, rp(basis, lang), times(d), kids));
-    add('bJkkDisability', t('cAsmDisability', x, rp(basis, lang), times(x)));
+    add('bJkkDeath', t('cAsmDeath', d, rp(basis, lang), line(b.jkkDeath, 'jkk_death_lump_sum'), kids));
+    add('bJkkDisability', t('cAsmDisability', x, rp(basis, lang), line(b.jkkDisability, 'jkk_total_disability')));
   }
   const later = debounce(compute, 250);
   renderForm();

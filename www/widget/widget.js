@@ -160,7 +160,7 @@ export function parseConfig(raw) {
   const refused = [];
   // Hostile hosts (issue 11 §1): only own properties of the input are read, and maps built from it have no
   // prototype, so a polluted Object.prototype can neither add nor spoof a setting.
-  const cfg = { regency: null, villages: [], offices: [], fundedCategories: null, minAge: null, maxAge: null, puInstitutions: [], defaultFunder: null, siltap: dict(), budgetLines: dict() };
+  const cfg = { regency: null, villages: [], offices: [], fundedCategories: null, minAge: null, maxAge: null, puInstitutions: [], defaultFunder: null, siltap: dict(), budgetLines: dict(), nextSteps: null };
   if (raw == null) return { config: cfg, refused };
   if (!isObj(raw)) return { config: cfg, refused: ['(config)'] };
   const take = (key, fn) => {
@@ -204,6 +204,18 @@ export function parseConfig(raw) {
       }
       if (Object.keys(line).length) out[c] = line;
     }
+    return out;
+  });
+  // Next steps for citizens: the regency's own office (issue 13 §5). Text only; links https: or a WhatsApp number.
+  take('nextSteps', (v) => {
+    if (!isObj(v)) return null;
+    const out = dict();
+    const field = (k, ok) => { if (own(v, k)) ok(v[k]) ? (out[k] = String(v[k]).trim()) : refused.push('nextSteps.' + k); };
+    field('office', (x) => typeof x === 'string' && text(x) != null && x.length <= 200);
+    field('address', (x) => typeof x === 'string' && !/[<>]/.test(x) && x.length <= 300);
+    field('whatsapp', (x) => typeof x === 'string' && /^\+?\d{8,15}$/.test(x.trim()));
+    field('url', (x) => typeof x === 'string' && x.length <= 300 && /^https:\/\/[^\s<>"]+$/.test(x.trim()));
+    if (out.whatsapp) out.whatsapp = out.whatsapp.replace(/^\+/, '');
     return out;
   });
   take('villages', (v) => {
