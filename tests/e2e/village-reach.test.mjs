@@ -305,3 +305,129 @@ test('amounts are read by the module (ctx.api.parseAmount), not in JS: village.j
   await assertClean(page, assert);
   await page.context().close();
 });
+
+// ---- OpenSID resident import: a synthetic "Ekspor Penduduk" (Impor_model::$daftar_kolom header, ; separator, BOM)
+const EKSPOR = ['alamat', 'dusun', 'rw', 'rt', 'nama', 'no_kk', 'nik', 'sex', 'tempatlahir', 'tanggallahir', 'agama_id', 'pendidikan_kk_id',
+  'pendidikan_sedang_id', 'pekerjaan_id', 'status_kawin', 'kk_level', 'warganegara_id', 'ayah_nik', 'nama_ayah', 'ibu_nik', 'nama_ibu',
+  'golongan_darah_id', 'akta_lahir', 'dokumen_pasport', 'tanggal_akhir_paspor', 'dokumen_kitas', 'akta_perkawinan', 'tanggalperkawinan',
+  'akta_perceraian', 'tanggalperceraian', 'cacat_id', 'cara_kb_id', 'hamil', 'ktp_el', 'status_rekam', 'alamat_sekarang', 'status_dasar',
+  'suku', 'tag_id_card', 'id_asuransi', 'no_asuransi', 'lat', 'lng'];
+function ekspor(people) {
+  const names = [];
+  const niks = [];
+  const rows = people.map((p, i) => {
+    const nama = `Wa Ode Rahmatia Uji${String.fromCharCode(65 + (i % 26))}${i}`;
+    const nik = String(7407010101900000 + i);
+    names.push(nama); niks.push(nik);
+    const r = Object.fromEntries(EKSPOR.map((c) => [c, '']));
+    Object.assign(r, { alamat: 'Jl. Pantai', dusun: 'Dusun I', rw: '001', rt: '002', nama, no_kk: String(7407010101800000 + i), nik, sex: '1',
+      tempatlahir: 'Wanci', tanggallahir: p.born, pekerjaan_id: String(p.job), status_dasar: String(p.status ?? 1) });
+    return EKSPOR.map((c) => r[c]).join(';');
+  });
+  return { bytes: Buffer.from('\ufeff' + [EKSPOR.join(';'), ...rows].join('\r\n') + '\r\n', 'utf8'), names, niks };
+}
+const times = (n, p) => Array.from({ length: n }, () => ({ ...p }));
+
+test('Impor data penduduk OpenSID: counts per work kind shown with what was skipped and why; on confirm they become the groups; no name or NIK kept', async () => {
+  const page = await open();
+  await scenario(page);
+  await page.evaluate((w) => { window.__results = []; document.querySelector(w).addEventListener('kalkulator-result', (e) => window.__results.push(e.detail)); }, W);
+  const file = ekspor([
+    ...times(5, { born: '1990-05-05', job: 11 }), // nelayan
+    ...times(3, { born: '1985-12-31', job: 9 }), // petani
+    ...times(2, { born: '1979-02-10', job: 81 }), // sopir → transportasi
+    { born: '2016-03-01', job: 9 }, // 9 years old: too young
+    { born: '1950-01-01', job: 11 }, // 76: too old
+    ...times(2, { born: '1980-01-01', job: 5 }), // PNS: not rentan
+    { born: '1980-01-01', job: 88 }, // wiraswasta: unclear
+    { born: '1980-01-01', job: 11, status: 2 }, // died
+    { born: '1970-06-06', job: 86 }, // kepala desa
+    ...times(4, { born: '1975-06-06', job: 85 }), // perangkat desa
+  ]);
+  const input = field(page, 'opensid');
+  assert.equal(await input.getAttribute('accept'), '.csv,.xls,text/csv,text/html');
+  assert.equal(await page.getByLabel('Impor data penduduk OpenSID').count(), 1, 'labelled');
+  const before = await storage(page);
+  await input.setInputFiles({ name: 'penduduk_04_12_2026.csv', mimeType: 'text/csv', buffer: file.bytes });
+  const box = page.locator(`${W} [data-opensid="report"]`);
+  await box.locator('[data-opensid="counts"]').waitFor({ timeout: 15000 });
+  const counts = await box.locator('[data-opensid="counts"] li').allTextContents();
+  assert.deepEqual(counts, [
+    'Pekerja rentan — Nelayan: 5 orang', 'Pekerja rentan — Petani / pekebun: 3 orang', 'Pekerja rentan — Ojek, sopir, kurir: 2 orang',
+    'Kepala desa: 1 orang', 'Perangkat desa: 4 orang',
+  ]);
+  await box.locator('details summary').click();
+  const report = await box.innerText();
+  assert.match(report, /Data penduduk Desa Uji Coba:/);
+  assert.match(report, /15 orang dihitung di 1 desa dari 21 baris/);
+  assert.match(report, /6 baris tidak dihitung/);
+  // Row numbers as the spreadsheet shows them (header = row 1).
+  assert.match(report, /1 × di bawah umur 15 tahun: baris 12$/m);
+  assert.match(report, /1 × di atas umur 64 tahun: baris 13$/m);
+  assert.match(report, /2 × pekerjaan bukan pekerja rentan[^:]*: baris 14, 15$/m);
+  assert.match(report, /1 × pekerjaan belum tentu pekerja rentan[^:]*: baris 16$/m);
+  assert.match(report, /1 × bukan penduduk hidup[^:]*: baris 17$/m);
+  assert.match(report, /Nama, NIK dan tanggal lahir tidak disimpan/);
+  // Nothing changes before the user confirms.
+  assert.equal(await field(page, 'groups[0].people').inputValue(), '100');
+  assert.equal(await field(page, 'groups[1].people').count(), 0);
+  assert.equal(await storage(page), before);
+  await field(page, 'opensid-apply').click();
+  await settled(page);
+  await page.waitForTimeout(400);
+  const groups = await page.evaluate((w) => {
+    const r = document.querySelector(w).shadowRoot;
+    return [...Array(8).keys()].map((i) => r.querySelector(`[data-k="groups[${i}].category"]`) && [
+      r.querySelector(`[data-k="groups[${i}].category"]`).value, r.querySelector(`[data-k="groups[${i}].workKind"]`)?.value ?? '',
+      r.querySelector(`[data-k="groups[${i}].people"]`).value]).filter(Boolean);
+  }, W);
+  assert.deepEqual(groups, [
+    ['pekerja_rentan', 'nelayan', '5'], ['pekerja_rentan', 'petani', '3'], ['pekerja_rentan', 'transportasi', '2'],
+    ['kepala_desa', '', '1'], ['perangkat_desa', '', '4'],
+  ]);
+  assert.equal(await field(page, 'groups[3].wage').inputValue(), '3500000', 'the regency’s siltap for a new kepala desa group');
+  // 10 rentan × Rp16.800 × 12 + kepala desa 0,54 % × Rp3.500.000 × 12 + 4 perangkat 0,54 % × Rp2.000.000 × 12
+  assert.match(await page.locator(`${W} .res .big`).textContent(), /Rp2\.761\.200/);
+  assert.deepEqual((await page.evaluate(() => window.__results)).at(-1), { tab: 'desa', total: '2761200', months: 12, people: 15 });
+  assert.match(await box.textContent(), /Kelompok diisi dari data penduduk: 15 orang/);
+  // Names, NIK and birth dates are nowhere: not on screen, not in storage.
+  const everything = await storage(page) + await page.evaluate((w) => document.querySelector(w).shadowRoot.textContent, W);
+  for (const x of [...file.names, ...file.niks, '1990-05-05', 'Rahmatia']) assert.ok(!everything.includes(x), 'not kept: ' + x);
+  await assertClean(page, assert);
+  await page.context().close();
+});
+
+test('OpenSID import refusals and cancel: a non-resident file, an .xlsx, another kecamatan’s villages — nothing changes', async () => {
+  const page = await open();
+  await scenario(page);
+  const before = await storage(page);
+  const input = field(page, 'opensid');
+  const box = page.locator(`${W} [data-opensid="report"]`);
+  const err = async () => { await box.locator('.err').waitFor({ timeout: 15000 }); return box.locator('.err').textContent(); };
+  // The village CSV of the regency journey is not a resident export.
+  await input.setInputFiles({ name: 'desa.csv', mimeType: 'text/csv', buffer: Buffer.from('nama_desa;pekerja_rentan\nWanci;100\n') });
+  assert.match(await err(), /pekerjaan/);
+  // An .xlsx not saved as CSV.
+  await input.setInputFiles({ name: 'penduduk.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 0)]) });
+  await page.waitForFunction((w) => !/pekerjaan/.test(document.querySelector(w).shadowRoot.querySelector('[data-opensid="report"] .err')?.textContent || 'pekerjaan'), W);
+  assert.match(await err(), /CSV/);
+  // An OpenDK file of other villages.
+  const opendk = ['ID,NAMA,NIK,NO.KK,DESA,ALAMAT,PENDIDIKAN DALAM KK,TANGGAL LAHIR,UMUR,PEKERJAAN,STATUS KAWIN',
+    '1,Ani,7407010101900001,7407010101800001,Mandati,Jl,SD,1990-01-01,36,NELAYAN/PERIKANAN,KAWIN',
+    '2,Budi,7407010101900002,7407010101800002,Liya,Jl,SD,1990-01-01,36,PETANI/PEKEBUN,KAWIN'].join('\n');
+  await input.setInputFiles({ name: 'data-penduduk.csv', mimeType: 'text/csv', buffer: Buffer.from(opendk) });
+  await page.waitForFunction((w) => /Mandati/.test(document.querySelector(w).shadowRoot.querySelector('[data-opensid="report"]').textContent), W);
+  assert.match(await err(), /desa lain \(Mandati, Liya\), bukan desa Desa Uji Coba/);
+  assert.equal(await field(page, 'opensid-apply').count(), 0);
+  // A good file, then Batal.
+  const file = ekspor(times(3, { born: '1990-05-05', job: 11 }));
+  await input.setInputFiles({ name: 'penduduk.csv', mimeType: 'text/csv', buffer: file.bytes });
+  await field(page, 'opensid-cancel').click();
+  assert.match(await box.textContent(), /tidak dipakai; isian tidak diubah/);
+  assert.equal(await field(page, 'groups[0].people').inputValue(), '100');
+  assert.equal(await field(page, 'groups[0].workKind').inputValue(), 'lainnya');
+  await page.waitForTimeout(400);
+  assert.equal(await storage(page), before);
+  await assertClean(page, assert);
+  await page.context().close();
+});
