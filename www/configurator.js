@@ -1,6 +1,7 @@
 // Configurator: a form that builds the embed snippet of <kalkulator-jamsostek> with a live preview, so a
 // regency web admin never edits JSON by hand. No inline scripts/styles (works under the strict CSP).
-import { loadModule, parseConfig } from '../pkg/widget.js';
+import { loadModule, parseConfig, budgetLineText, BUDGET_LINE_CATS } from '../pkg/widget.js';
+import { parseRupiah } from './widget/format.js';
 import { importVillages, importReport, parseCount, VILLAGE_CATEGORIES, MAX_BYTES, csvMessage } from './widget/csv.js';
 
 const CATS = [...VILLAGE_CATEGORIES, 'non_asn'];
@@ -45,6 +46,16 @@ const S = {
     rt_rw: 'RT/RW', kader: 'Kader', linmas: 'Linmas', lembaga_desa: 'Lembaga desa lain', non_asn: 'Non-ASN',
     apbd: 'APBD', apbdes: 'APBDes', dana_desa: 'Dana Desa', apbn: 'APBN', self_paid: 'Bayar sendiri',
     l_id: 'Bahasa Indonesia', l_en: 'English',
+    amountErr: 'Tulis jumlah rupiah dengan angka, misalnya 1.500.000, 20 juta, 1,5 juta atau Rp20jt.',
+    lines: 'Mata anggaran APBDes (sekali untuk semua desa)',
+    linesHint: 'Kode kegiatan dan kode rekening menurut Perbup pedoman APBDes kabupaten. Kosongkan bila belum ditetapkan: desa melihat "kode sesuai Perbup pedoman APBDes". Kepala desa dan perangkat desa memakai kode nasional (5.1.3.03 / 5.1.3.04).',
+    blActivity: 'Kode kegiatan', blAccount: 'Kode rekening', blName: 'Nama mata anggaran',
+    blCodeErr: 'Tulis kode dengan angka dan titik saja, misalnya 5.4.1.01 (paling banyak 100 karakter).',
+    blNameErr: 'Nama tanpa tanda < atau >, paling banyak 100 karakter.',
+    ddNo: 'Dana Desa tidak boleh dipakai untuk iuran {c} pada Tahun Anggaran {y} ({i}). Yang sah: APBDes selain Dana Desa (ADD, PAD, pendapatan lain desa) atau APBD kabupaten.',
+    ddFix: 'Ganti ke APBDes (selain Dana Desa)', ddFixed: 'Sumber dana bawaan sekarang APBDes (selain Dana Desa).',
+    offOut: 'Kantor ini tidak dihitung: {r}.', offNoCat: 'Non-ASN tidak dicentang di "Kelompok yang didanai kabupaten"', offZero: 'jumlah Non-ASN belum diisi',
+    offFix: 'Centang Non-ASN', offIn: 'Dihitung: {n} pegawai Non-ASN.',
   },
   en: {
     title: 'Jamsostek Calculator configurator',
@@ -79,6 +90,16 @@ const S = {
     rt_rw: 'RT/RW', kader: 'Cadres', linmas: 'Linmas', lembaga_desa: 'Other village institutions', non_asn: 'Non-ASN',
     apbd: 'APBD', apbdes: 'APBDes', dana_desa: 'Dana Desa', apbn: 'APBN', self_paid: 'Self-paid',
     l_id: 'Bahasa Indonesia', l_en: 'English',
+    amountErr: 'Type an amount in rupiah with digits, e.g. 1.500.000, 20 juta, 1,5 juta or Rp20jt.',
+    lines: 'APBDes budget lines (once for all villages)',
+    linesHint: 'Activity and account codes from the regency’s APBDes guideline (Perbup). Leave empty if not set: villages then see "code as in the regency’s APBDes guideline". Village heads and officials use the national codes (5.1.3.03 / 5.1.3.04).',
+    blActivity: 'Activity code', blAccount: 'Account code', blName: 'Budget line name',
+    blCodeErr: 'Type the code with digits and dots only, e.g. 5.4.1.01 (at most 100 characters).',
+    blNameErr: 'A name without < or >, at most 100 characters.',
+    ddNo: 'Dana Desa may not pay the contributions of {c} in budget year {y} ({i}). Lawful: APBDes other than Dana Desa (ADD, PAD, other village income) or the regency APBD.',
+    ddFix: 'Switch to APBDes (other than Dana Desa)', ddFixed: 'Default funding source is now APBDes (other than Dana Desa).',
+    offOut: 'This office is not counted: {r}.', offNoCat: 'Non-ASN is not ticked under "Groups the regency funds"', offZero: 'no Non-ASN staff number yet',
+    offFix: 'Tick Non-ASN', offIn: 'Counted: {n} Non-ASN staff.',
   },
 };
 
@@ -102,7 +123,7 @@ export function escAttr(s) {
 }
 const fresh = () => ({
   ui: 'id', regency: '', lang: 'id', tab: 'desa', funder: '', minAge: '', maxAge: '',
-  funded: ['pekerja_rentan'], pu: [], siltap: {}, villages: [], offices: [],
+  funded: ['pekerja_rentan'], pu: [], siltap: {}, villages: [], offices: [], budgetLines: {},
   src: PLACEHOLDER_SRC, useSrc: false, cfgUrl: 'https://YOUR-SITE/path/config.json',
 });
 function load() {
@@ -112,6 +133,12 @@ function load() {
     const d = fresh();
     for (const k in d) if (k in s && typeof s[k] === typeof d[k] && Array.isArray(s[k]) === Array.isArray(d[k])) d[k] = s[k];
     d.villages = d.villages.filter((v) => v && typeof v === 'object').map((v) => ({ name: String(v.name || ''), kind: v.kind === 'kelurahan' ? 'kelurahan' : 'desa', dd: String(v.dd || ''), t: v.t && typeof v.t === 'object' ? v.t : {} }));
+    const bl = {};
+    for (const c of BUDGET_LINE_CATS) {
+      const x = d.budgetLines[c];
+      if (x && typeof x === 'object') bl[c] = { activity: String(x.activity ?? ''), account: String(x.account ?? ''), name: String(x.name ?? '') };
+    }
+    d.budgetLines = bl;
     d.offices = d.offices.filter((o) => o && typeof o === 'object').map((o) => ({ name: String(o.name || ''), nonAsn: String(o.nonAsn || ''), wage: String(o.wage || '') }));
     return d;
   } catch { return null; }
@@ -130,6 +157,46 @@ const pvTitle = h('h2', { id: 'h-p' });
 const pvHint = h('p', { class: 'hint' });
 const pvBox = h('section', { 'aria-labelledby': 'h-p', class: 'pv' }, pvTitle, pvHint, preview);
 let errEls = new Map();
+let funderNote = null;
+const offEls = new Map();
+function offStatus(i) {
+  const el = h('div', { class: 'ostat', 'data-office-status': String(i) });
+  offEls.set(i, el);
+  return el;
+}
+/** Offices the widget would not count, said next to the office with the reason and the fix. */
+function renderOfficeStatus() {
+  for (const [i, el] of offEls) {
+    const o = st.offices[i];
+    if (!o || !el.isConnected) continue;
+    const n = /^\d[\d.]*$/.test(o.nonAsn.trim()) ? Number(o.nonAsn.trim().replace(/\./g, '')) : 0;
+    if (!o.name.trim()) { el.replaceChildren(); continue; }
+    const why = !st.funded.includes('non_asn') ? 'offNoCat' : !(n > 0) ? 'offZero' : null;
+    el.replaceChildren(why
+      ? h('p', { class: 'warn', 'data-counted': 'false' }, T('offOut', { r: T(why) }), why === 'offNoCat' && ' ',
+        why === 'offNoCat' && h('button', { type: 'button', 'data-act': 'fund:non_asn' }, T('offFix')))
+      : h('p', { class: 'hint', 'data-counted': 'true' }, T('offIn', { n: new Intl.NumberFormat('id-ID').format(n) })));
+  }
+}
+/** Dana Desa as the default funder for a group a ministry instrument forbids it for this year: said next to the field. */
+function renderFunderNote() {
+  if (!funderNote) return;
+  funderNote.replaceChildren();
+  const sel = errEls.get('funder')?.control;
+  if (st.funder !== 'dana_desa' || !api || typeof api.fundingRule !== 'function') { sel?.removeAttribute('aria-invalid'); return; }
+  const year = new Date().getFullYear();
+  const no = [];
+  let instrument = '';
+  for (const c of CATS.filter((x) => x !== 'non_asn' && st.funded.includes(x))) {
+    let r = null;
+    try { r = api.fundingRule({ category: c, year }); } catch { r = null; }
+    if (r && r.status === 'no') { no.push(T(c)); instrument = r.instrument; }
+  }
+  if (!no.length) { sel?.removeAttribute('aria-invalid'); return; }
+  funderNote.append(h('p', { class: 'err', id: 'funder-no' }, T('ddNo', { c: no.join(', '), y: year, i: instrument })),
+    h('p', { class: 'bar' }, h('button', { type: 'button', 'data-act': 'fixfunder' }, T('ddFix'))));
+  if (sel) { sel.setAttribute('aria-invalid', 'true'); sel.setAttribute('aria-describedby', sel.getAttribute('aria-describedby').replace(/ funder-no$/, '') + ' funder-no'); }
+}
 let importLines = [];
 let status = '';
 
@@ -139,6 +206,7 @@ function getK(k) {
   if (p[0] === 'v') { const v = st.villages[+p[1]]; return p[2] === 't' ? v.t[p[3]] || '' : v[p[2]]; }
   if (p[0] === 'o') return st.offices[+p[1]][p[2]];
   if (p[0] === 's') return st.siltap[p[1]] || '';
+  if (p[0] === 'bl') return st.budgetLines[p[1]]?.[p[2]] || '';
   return st[k];
 }
 function setK(k, val) {
@@ -146,6 +214,7 @@ function setK(k, val) {
   if (p[0] === 'v') { const v = st.villages[+p[1]]; if (p[2] === 't') v.t[p[3]] = val; else v[p[2]] = val; }
   else if (p[0] === 'o') st.offices[+p[1]][p[2]] = val;
   else if (p[0] === 's') st.siltap[p[1]] = val;
+  else if (p[0] === 'bl') (st.budgetLines[p[1]] ||= { activity: '', account: '', name: '' })[p[2]] = val;
   else if (p[0] === 'fund' || p[0] === 'pu') {
     const arr = st[p[0] === 'fund' ? 'funded' : 'pu'];
     const i = arr.indexOf(p[1]);
@@ -160,8 +229,12 @@ export function buildConfig() {
   const cfg = {};
   const amount = (k, text) => {
     const s = String(text || '').trim();
-    if (!s || !api) return null;
-    try { return api.parseAmount(s, st.ui); } catch (e) { errors.set(k, e.message || String(e)); return null; }
+    if (!s) return null;
+    const d = parseRupiah(s);
+    if (d != null) return d;
+    if (!api) return null;
+    // the module's reading as a fallback; a refusal says in words what to type, never a code
+    try { return api.parseAmount(s, st.ui); } catch { errors.set(k, T('amountErr')); return null; }
   };
   const count = (k, text) => {
     const n = parseCount(text == null ? '' : text);
@@ -219,6 +292,19 @@ export function buildConfig() {
     offices.push(out);
   });
   if (offices.length) cfg.offices = offices;
+  const lines = {};
+  for (const c of BUDGET_LINE_CATS) {
+    const x = st.budgetLines[c];
+    if (!x) continue;
+    const line = {};
+    for (const f of ['activity', 'account', 'name']) {
+      const v = budgetLineText(f, String(x[f] ?? ''));
+      if (v == null) errors.set(`bl:${c}:${f}`, T(f === 'name' ? 'blNameErr' : 'blCodeErr'));
+      else if (v) line[f] = v;
+    }
+    if (Object.keys(line).length) lines[c] = line;
+  }
+  if (Object.keys(lines).length) cfg.budgetLines = lines;
   // The widget's own validator must accept everything we produce.
   const { refused } = parseConfig(cfg);
   return { config: cfg, errors, refused };
@@ -263,6 +349,7 @@ function render() {
   document.getElementById('intro').textContent = T('intro');
   document.title = T('title');
   errEls = new Map();
+  offEls.clear();
   const amountIn = (k) => text(k, { inputmode: 'numeric' });
   const tcats = CATS.filter((c) => c !== 'non_asn' && st.funded.includes(c));
   const villages = st.villages.slice(0, shown).map((v, i) => h('fieldset', { class: 'row' },
@@ -279,6 +366,7 @@ function render() {
       field(`o:${i}:name`, T('name'), text(`o:${i}:name`, { maxlength: '200' })),
       field(`o:${i}:nonAsn`, T('nonAsn'), text(`o:${i}:nonAsn`, { inputmode: 'numeric' })),
       field(`o:${i}:wage`, T('wage'), amountIn(`o:${i}:wage`))),
+    offStatus(i),
     h('p', { class: 'bar' }, h('button', { type: 'button', 'data-act': 'rmo:' + i, 'aria-label': T('removeO', { n: i + 1, v: o.name }) }, T('remove')))));
   const fileIn = h('input', { type: 'file', accept: '.csv,text/csv' });
   const left = st.villages.length - shown;
@@ -291,13 +379,18 @@ function render() {
         field('regency', T('regency'), text('regency', { maxlength: '200' })),
         field('lang', T('lang'), select('lang', [['id', T('l_id')], ['en', T('l_en')]])),
         field('tab', T('tab'), select('tab', TABS.map((t) => [t, T('tab_' + t)]))),
-        field('funder', T('funder'), select('funder', [['', T('funderNone')], ...FUNDERS.map((f) => [f, T(f)])])),
+        h('div', null, field('funder', T('funder'), select('funder', [['', T('funderNone')], ...FUNDERS.map((f) => [f, T(f)])])), funderNote = h('div', { class: 'fnote', id: 'funder-note' })),
         field('minAge', T('minAge'), text('minAge', { inputmode: 'numeric' }), T('ageHint')),
         field('maxAge', T('maxAge'), text('maxAge', { inputmode: 'numeric' }))),
       h('fieldset', null, h('legend', null, T('funded')), CATS.map((c) => check('fund:' + c, T(c), st.funded.includes(c)))),
       h('fieldset', null, h('legend', null, T('pu')), h('p', { class: 'hint' }, T('puHint')), INST.map((c) => check('pu:' + c, T(c), st.pu.includes(c)))),
       h('fieldset', null, h('legend', null, T('siltap')), h('div', { class: 'grid' },
         ['kepala_desa', 'perangkat_desa', ...INST.filter((c) => st.pu.includes(c))].map((c) => field('s:' + c, T('siltapOf', { c: T(c) }), amountIn('s:' + c)))))),
+    h('section', { 'aria-labelledby': 'h-bl' }, h('h2', { id: 'h-bl' }, T('lines')), h('p', { class: 'hint' }, T('linesHint')),
+      BUDGET_LINE_CATS.map((c) => h('fieldset', { class: 'row' }, h('legend', null, T(c)), h('div', { class: 'grid' },
+        field(`bl:${c}:activity`, T('blActivity'), text(`bl:${c}:activity`, { maxlength: '100', inputmode: 'decimal', placeholder: '2.1.01' })),
+        field(`bl:${c}:account`, T('blAccount'), text(`bl:${c}:account`, { maxlength: '100', inputmode: 'decimal', placeholder: '5.4.1.01' })),
+        field(`bl:${c}:name`, T('blName'), text(`bl:${c}:name`, { maxlength: '100' })))))),
     h('section', { 'aria-labelledby': 'h-v' }, h('h2', { id: 'h-v' }, T('villages')),
       field('csv', T('importCsv'), fileIn, T('importHint')),
       h('ul', { class: 'imp', id: 'imp' }, importLines.map((l) => h('li', null, l))),
@@ -348,6 +441,8 @@ function update(now) {
     if (m) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
   }
   codeArea.value = snippetFor(built.config);
+  renderFunderNote();
+  renderOfficeStatus();
   const probs = [...built.errors.keys()].map((k) => labelOf(k) + ': ' + built.errors.get(k));
   for (const r of built.refused) probs.push(r);
   probList.replaceChildren(probs.length
@@ -438,6 +533,19 @@ app.addEventListener('click', (e) => {
   const b = e.target.closest && e.target.closest('button[data-act]');
   if (!b) return;
   const [act, arg] = b.dataset.act.split(':');
+  if (act === 'fund') {
+    setK('fund:' + arg, true);
+    render();
+    app.querySelector(`[data-k="fund:${arg}"]`)?.focus();
+    return;
+  }
+  if (act === 'fixfunder') {
+    st.funder = 'apbdes';
+    render();
+    app.querySelector('[data-k="funder"]')?.focus();
+    say(T('ddFixed'));
+    return;
+  }
   if (act === 'ui') { st.ui = st.ui === 'id' ? 'en' : 'id'; importLines = []; render(); }
   else if (act === 'reset') { if (confirm(T('resetConfirm'))) { const ui = st.ui; st = fresh(); st.ui = ui; importLines = []; shown = PAGE; render(); } }
   else if (act === 'addv') {

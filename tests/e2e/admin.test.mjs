@@ -80,7 +80,7 @@ test('admin tab: sample CSV upload → regency total equals api.estimate for the
   assert.equal(suka.cost, '20160000');
   assert.equal(suka.cells[3], 'Rp20.160.000');
   assert.equal(suka.cells[5], '120'); // target
-  assert.equal(suka.cells[6], '83,3\u00a0%'); // 100 of 120
+  assert.equal(suka.cells[6], '83,3%'); // 100 of 120
   const kel = rows.find((r) => r.name === 'Pasar Baru');
   assert.equal(kel.cells[1], 'Kelurahan');
   assert.equal(kel.cells[4], '—'); // no Dana Desa for a kelurahan
@@ -94,13 +94,13 @@ test('admin tab: sample CSV upload → regency total equals api.estimate for the
 
   // Funding source → Dana Desa: re-estimated (debounced) with the share of each village's allocation.
   await page.locator(`${W} .adm select`).first().selectOption('dana_desa');
-  await poll(async () => (await settled(page)) && (await rowsOf(page)).find((r) => r.name === 'Sukamaju').cells[4] !== '0,00\u00a0%', 'Dana Desa share');
+  await poll(async () => (await settled(page)) && (await rowsOf(page)).find((r) => r.name === 'Sukamaju').cells[4] !== '0,00%', 'Dana Desa share');
   const req = expectedSampleRequest('2026-01');
   for (const u of req.units) if (u.kind === 'desa') u.funder = 'dana_desa';
   const dd = wasm.estimate(req, 'id');
   const ddRow = (await rowsOf(page)).find((r) => r.name === 'Sukamaju');
   const ddUnit = dd.units.find((u) => u.name === 'Sukamaju');
-  assert.equal(ddRow.cells[4], ddUnit.danaDesa.sharePercent.replace('.', ',') + '\u00a0%');
+  assert.equal(ddRow.cells[4], ddUnit.danaDesa.sharePercent.replace('.', ',') + '%');
   assert.equal((await totalOf(page)).digits, dd.total.total);
   assert.deepEqual(page.__errors, []);
   assert.deepEqual(page.__externalRequests, []);
@@ -145,7 +145,7 @@ test('admin tab: sort by cost with the keyboard (aria-sort), export CSV (BOM, se
   writeFileSync(path.join(artifacts, 'admin-export.csv'), buf);
   const lines = text.split('\r\n');
   assert.equal(lines.at(-1), '');
-  assert.equal(lines[0], 'Nama;Jenis;Jumlah orang;Pekerja rentan;Pegawai non-ASN;Target total;Capaian target (%);Biaya periode (Rp);Dibayar sumber dana (Rp);Iuran pekerja (Rp);Pagu Dana Desa (Rp);Porsi Dana Desa (%);Sumber dana');
+  assert.equal(lines[0], 'Nama;Jenis;Jumlah orang;Pekerja rentan;Pegawai non-ASN;Target Pekerja rentan;Capaian target Pekerja rentan (%);Biaya periode (Rp);Dibayar sumber dana (Rp);Iuran pekerja (Rp);Pagu Dana Desa (Rp);Porsi Dana Desa (%);Sumber dana');
   assert.equal(lines[1].split(';')[0], 'Dinas Kesehatan'); // the table's order (cost, descending)
   const suka = lines.find((l) => l.startsWith('Sukamaju;'));
   assert.equal(suka, 'Sukamaju;desa;100;100;0;120;83,3;20160000;20160000;0;812450000;0,00;apbd');
@@ -155,10 +155,10 @@ test('admin tab: sort by cost with the keyboard (aria-sort), export CSV (BOM, se
   const totalLine = lines.at(-2).split(';');
   assert.equal(totalLine[0], 'Jumlah kabupaten');
   assert.equal(totalLine[1], 'total');
-  // re-importing the export: villages come back; office and total rows are refused with a reason, nothing silent
+  // re-importing the export: villages come back with their targets; office and total rows are refused with a reason, nothing silent
   const back = importVillages(buf, { parseAmount: (t, l) => wasm.parseAmount(t, l), lang: 'id' });
   assert.equal(back.villages.length, 8);
-  assert.deepEqual(back.villages.find((v) => v.name === 'Sukamaju'), { row: back.villages.find((v) => v.name === 'Sukamaju').row, name: 'Sukamaju', kind: 'desa', danaDesa: '812450000', people: { pekerja_rentan: 100 }, targets: null });
+  assert.deepEqual(back.villages.find((v) => v.name === 'Sukamaju'), { row: back.villages.find((v) => v.name === 'Sukamaju').row, name: 'Sukamaju', kind: 'desa', danaDesa: '812450000', people: { pekerja_rentan: 100 }, targets: { pekerja_rentan: 120 } });
   assert.deepEqual(back.refused.map((x) => x.code), ['BAD_KIND', 'BAD_KIND', 'BAD_KIND']);
   assert.equal(totalLine[7], expected.total.total);
   assert.ok(lines.slice(1).every((l) => !l || !/^[=+\-@]/.test(l)));
@@ -299,13 +299,12 @@ test('configurator: the form builds the snippet, the preview renders the module\
   await byK('o:0:name').fill('Dinas Sosial');
   await byK('o:0:nonAsn').fill('5');
   await byK('o:0:wage').fill('Rp 2.000.000');
-  // an invalid amount is shown next to its field with the module's message and left out of the code
+  // an invalid amount is shown next to its field, in words (what to type, never a code), and left out of the code
   const errOf = async (k) => page.locator(`#${(await byK(k).getAttribute('aria-describedby')).split(' ')[0]}`).textContent();
   await byK('o:0:wage').fill('abc');
-  let wageErr;
-  try { wasm.parseAmount('abc', 'id'); } catch (e) { wageErr = e.message; }
+  assert.throws(() => wasm.parseAmount('abc', 'id'), { code: 'INVALID_AMOUNT' });
   await poll(async () => (await errOf('o:0:wage')) !== '', 'amount error');
-  assert.equal(await errOf('o:0:wage'), wageErr);
+  assert.equal(await errOf('o:0:wage'), 'Tulis jumlah rupiah dengan angka, misalnya 1.500.000, 20 juta, 1,5 juta atau Rp20jt.');
   assert.equal(await byK('o:0:wage').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('.probs').innerText(), /1 isian belum benar/);
   await byK('o:0:wage').fill('Rp 2.000.000');

@@ -79,8 +79,11 @@ test('keyboard only: tabs with arrow keys, village form, result, explanation dia
   a = await tabUntil(page, (x) => x.tag === 'BUTTON' && x.cls.includes('x'));
   await page.keyboard.press('Enter');
   await page.locator(`${W} dialog[open]`).waitFor();
-  assert.equal((await deepActive(page)).text, 'Tutup');
+  // the explanation opens at its top, focus on its heading (issue 10 §5); Tab reaches Close
+  const opened = await deepActive(page);
+  assert.equal(opened.tag, 'H2');
   assert.match(await page.locator(`${W} dialog[open]`).textContent(), /Pekerja rentan · dasar Rp1\.000\.000: 100 orang → Rp20\.160\.000/);
+  assert.equal((await tabUntil(page, (x) => x.text === 'Tutup', 80)).tag, 'BUTTON');
   await page.keyboard.press('Escape');
   await page.waitForFunction((w) => !document.querySelector(w).shadowRoot.querySelector('dialog[open]'), W);
   assert.ok((await deepActive(page)).cls.includes('x'), 'focus returns to the button that opened the explanation');

@@ -104,7 +104,7 @@ test('configuration: regency, village and office names — inline config attribu
           for (const c of T.formulaCells(csv)) eq(e.id, 'village CSV formula cell', c, '');
           el.setAttribute('tab', 'kabupaten');
           await T.until(() => r.querySelector('.adm'), 15000, 'admin tab');
-          eq(e.id, 'admin heading', r.querySelector('.adm h2').textContent, 'Rekap kabupaten' + (acc ? ' — ' + acc : ''));
+          eq(e.id, 'admin heading', r.querySelector('.adm > h3').textContent, 'Rekap kabupaten' + (acc ? ' — ' + acc : ''));
           const want = (acc === null ? ['Wanci Cfg'] : [acc, 'Wanci Cfg', acc]).map(T.wellFormed);
           const rows = [...r.querySelectorAll('.adm table.vt tbody tr')].map((tr) => [tr.dataset.name, tr.querySelector('th').textContent]);
           eq(e.id, 'admin rows', JSON.stringify(rows), JSON.stringify(want.map((n) => [n, n])));

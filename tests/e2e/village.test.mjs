@@ -67,7 +67,7 @@ test('100 pekerja rentan, APBD, 12 months from 2026-01: Rp16.800 per person-mont
   const dlg = page.locator(`${W} dialog[open]`);
   await dlg.waitFor();
   const why = await dlg.textContent();
-  assert.match(why, /Rp16\.800 = JKK 1\s%\s×\sRp1\.000\.000 \+ JKM Rp6\.800/);
+  assert.match(why, /Rp16\.800 = JKK 1\s?%\s×\sRp1\.000\.000 \+ JKM Rp6\.800/);
   assert.match(why, /PP 44\/2015/);
   assert.match(why, /Berlaku untuk: Januari 2026 – Desember 2026/);
   await page.keyboard.press('Escape');
@@ -137,7 +137,7 @@ test('Dana Desa as the funder: share of the allocation shown (2,37 % of Rp850.00
   await field(page, 'groups[0].people').fill('100');
   await assertTotal(page, 'Rp20.160.000');
   assert.equal(await field(page, 'danaDesa').inputValue(), '850000000');
-  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s%\sdari Dana Desa Rp850\.000\.000/);
+  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s?%\sdari Dana Desa Rp850\.000\.000/);
   assert.match(await page.locator(`${W} form`).textContent(), /Perbup\/juknis/);
   await page.context().close();
 });
@@ -323,7 +323,7 @@ test('amounts typed the Indonesian way in every money field: "850 juta", "Rp2jt"
   // Dana Desa allocation
   await field(page, 'danaDesa').fill('850 juta');
   await assertTotal(page, 'Rp20.160.000');
-  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s%\sdari Dana Desa Rp850\.000\.000/);
+  assert.match(await page.locator(`${W} .res`).textContent(), /Memakai 2,37\s?%\sdari Dana Desa Rp850\.000\.000/);
   await field(page, 'danaDesa').fill('2 miliar');
   await assertTotal(page, 'Rp20.160.000');
   assert.match(await page.locator(`${W} .res`).textContent(), /dari Dana Desa Rp2\.000\.000\.000/);

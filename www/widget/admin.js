@@ -8,16 +8,15 @@
 //     regencyKey }; it returns { destroy() }. Money never becomes a JS number here: every amount shown or
 //     exported is a digit string returned by api.estimate.
 import { h, clear, debounce, thisMonth } from './dom.js';
-import { formatRupiah as rp, formatNumber as num, formatPercent as pct, monthLabel } from './format.js';
+import { formatRupiah as rp, formatNumber as num, formatPercent as pct, monthLabel, parseRupiah } from './format.js';
 import { importVillages, importReport, toCsv, csvMessage, nameKey, VILLAGE_CATEGORIES, MAX_BYTES, MAX_COUNT } from './csv.js';
 import { explainButton } from './explain.js';
 
 export const adminCss = `
 .adm .tw{overflow-x:auto;max-width:100%}
-.adm .tw table{min-width:34em}
 .adm .tw th,.adm .tw td{overflow-wrap:normal}
-.adm .tw tbody th{min-width:9em}
-.kj .adm th .srt{border:0;background:none;color:inherit;padding:.15em 0;min-height:36px;font-weight:700;text-align:inherit;border-radius:2px}
+.adm .tw tbody th{min-width:7em}
+.kj .adm th .srt{border:0;background:none;color:inherit;padding:.15em 0;min-height:44px;min-width:44px;font-weight:700;text-align:inherit;border-radius:2px}
 .adm th[aria-sort] .srt{text-decoration:underline}
 .adm tfoot td{font-weight:700;border-top:2px solid var(--ln)}
 .adm .imp{margin:.4em 0;padding-inline-start:1.2em}
@@ -26,8 +25,12 @@ export const adminCss = `
 .adm .sum th{font-weight:400}
 .adm .sum td{font-weight:700}
 .adm [hidden]{display:none!important}
-.adm .tw table.sh{min-width:26em}
 .adm .ex{align-items:flex-end}
+.adm .ln,.adm .lns{display:block}
+.adm .tw th.n{white-space:normal}
+.adm td.n:has(.ln){white-space:normal}
+.adm .offout li{margin:.3em 0}
+.adm .offout li[data-counted=false] [data-status]{font-weight:700}
 `;
 
 const CATS = [...VILLAGE_CATEGORIES, 'non_asn'];
@@ -49,7 +52,7 @@ const S = {
     funderHint: 'Kelurahan tidak punya APBDes/Dana Desa: dihitung APBD. Kantor (Non-ASN) dibayar APBD. Penggunaan Dana Desa mengikuti Perbup/juknis kabupaten.',
     firstMonth: 'Bulan pertama (TTTT-BB)', months: 'Jumlah bulan', monthsErr: 'Isi jumlah bulan 1 sampai 60.',
     cats: 'Kelompok yang dihitung', wages: 'Siltap/upah per bulan (Rp)', nonAsnWage: 'Upah Non-ASN per bulan untuk kantor tanpa upah di konfigurasi',
-    jht: 'Non-ASN ikut JHT (3,7 % pemda + 2 % pekerja)', wage: 'Siltap/honorarium {c}',
+    jht: 'Non-ASN ikut JHT (3,7% pemda + 2% pekerja)', wage: 'Siltap/honorarium {c}',
     busy: 'Menghitung…', period: '{a} – {b} ({n} bulan)', total: 'Biaya seluruh periode', people: 'Jumlah orang',
     employer: 'Dibayar sumber dana', worker: 'Iuran pekerja', avg: 'Rata-rata per bulan',
     byProg: 'Per program', byFunder: 'Per sumber dana', byCat: 'Per kelompok', amount: 'Jumlah',
@@ -61,6 +64,12 @@ const S = {
     steps: '{n} desa/kelurahan dan {m} kantor, {p} orang, {k} bulan; setiap angka dihitung modul aturan per orang per bulan.',
     announce: 'Rekap {r}: {t} untuk {p} orang selama {n} bulan.', cat: 'Kelompok', total2: 'Total',
     ddAlloc: 'Pagu Dana Desa', progCol: 'Program', fundsrc: 'Sumber dana', targetTotal: 'Target total',
+    covered: 'Terlindungi', covHint: 'Capaian target dihitung per kelompok: yang terlindungi dibagi target kelompok yang sama.',
+    offOut: 'Kantor yang tidak dihitung', offOutTag: 'tidak dihitung', offNoCat: 'kelompok Non-ASN tidak dicentang di "Kelompok yang dihitung"',
+    offAddCat: 'Hitung Non-ASN', offZero: 'jumlah pegawai Non-ASN belum diisi (0) di konfigurasi', offCount: 'Jumlah Non-ASN {o}',
+    lines: 'Mata anggaran APBDes (dari semua desa)', lineCode: 'Kode kegiatan / rekening', lineName: 'Uraian',
+    ddNo: 'Dana Desa tidak boleh dipakai untuk iuran {c} pada Tahun Anggaran {y} ({i}). Yang sah: APBDes selain Dana Desa (ADD, PAD, pendapatan lain desa) atau APBD kabupaten.', ddFix: 'Ganti ke APBDes (selain Dana Desa)',
+    ddFixed: 'Sumber dana desa sekarang APBDes (selain Dana Desa).',
   },
   en: {
     title: 'Regency overview', intro: 'Every village and office (Non-ASN staff) is computed at once.',
@@ -87,6 +96,12 @@ const S = {
     steps: '{n} villages and {m} offices, {p} people, {k} months; every figure is computed by the rules module per person per month.',
     announce: '{r} overview: {t} for {p} people over {n} months.', cat: 'Group', total2: 'Total',
     ddAlloc: 'Dana Desa allocation', progCol: 'Programme', fundsrc: 'Funding source', targetTotal: 'Total target',
+    covered: 'Covered', covHint: 'Targets are compared per group: people covered divided by the target of the same group.',
+    offOut: 'Offices not counted', offOutTag: 'not counted', offNoCat: 'the Non-ASN group is not ticked under "Groups included"',
+    offAddCat: 'Count Non-ASN', offZero: 'no Non-ASN staff number (0) in the configuration', offCount: 'Non-ASN staff of {o}',
+    lines: 'APBDes budget lines (all villages)', lineCode: 'Activity / account code', lineName: 'Description',
+    ddNo: 'Dana Desa may not pay the contributions of {c} in budget year {y} ({i}). Lawful: APBDes other than Dana Desa (ADD, PAD, other village income) or the regency APBD.', ddFix: 'Switch to APBDes (other than Dana Desa)',
+    ddFixed: 'Village funding source is now APBDes (other than Dana Desa).',
   },
 };
 
@@ -160,6 +175,9 @@ export function renderAdminTab(container, ctx) {
     wages: { ...(cfg.siltap || {}), ...savedWages },
     nonAsnWage: typeof saved.nonAsnWage === 'string' ? saved.nonAsnWage : '',
     jht: saved.jht !== false,
+    // office name → staff number typed here (a null-prototype map: office names are untrusted text)
+    officeCounts: Object.assign(Object.create(null), isObj(saved.officeCounts)
+      ? Object.fromEntries(Object.entries(saved.officeCounts).filter(([, v]) => typeof v === 'string' && v.length < 20)) : {}),
     villages: savedVillages.length ? savedVillages : fromConfig(),
     file: savedVillages.length ? (typeof savedData.file === 'string' && savedData.file.trim() ? savedData.file : 'CSV') : '',
     sort: null, shown: PAGE, result: null, rows: null, meta: null,
@@ -170,7 +188,7 @@ export function renderAdminTab(container, ctx) {
   }
   const save = () => store.set('admin', {
     funder: st.funder, firstMonth: st.firstMonth, months: st.months, sep: st.sep, cats: [...st.cats],
-    wages: st.wages, nonAsnWage: st.nonAsnWage, jht: st.jht,
+    wages: st.wages, nonAsnWage: st.nonAsnWage, jht: st.jht, officeCounts: st.officeCounts,
   });
 
   // ------------------------------------------------------------------ layout
@@ -193,17 +211,19 @@ export function renderAdminTab(container, ctx) {
   const catBox = h('fieldset', null);
   const wageBox = h('div');
   const generalErr = h('p', { class: 'err', role: 'alert' });
+  const funderNote = h('div', { class: 'fnote' });
+  const offBox = h('div', { class: 'offout' });
   const busy = h('p', { class: 'hint', hidden: true }, T('busy'));
   const res = h('section', { class: 'res', 'aria-labelledby': id('rt'), hidden: true });
   const sepSel = h('select', null, h('option', { value: ';', selected: st.sep === ';' }, T('semi')), h('option', { value: ',', selected: st.sep === ',' }, T('comma')));
   const root = h('div', { class: 'adm' },
-    h('h2', null, T('title') + (cfg.regency ? ' — ' + cfg.regency : '')),
+    h('h3', null, T('title') + (cfg.regency ? ' — ' + cfg.regency : '')),
     h('p', { class: 'hint' }, T('intro')),
     h('fieldset', null, h('legend', null, T('data')), srcText,
       field('file', T('upload'), fileIn, T('uploadHint')), impList, h('p', { class: 'bar' }, useCfg)),
     h('fieldset', null, h('legend', null, T('settings')),
-      h('div', { class: 'grid g3' }, field('funder', T('funder'), funderSel), field('firstMonth', T('firstMonth'), monthIn), field('months', T('months'), monthsIn)),
-      h('p', { class: 'hint' }, T('funderHint')), catBox, wageBox),
+      h('div', { class: 'grid g3' }, h('div', null, field('funder', T('funder'), funderSel), funderNote), field('firstMonth', T('firstMonth'), monthIn), field('months', T('months'), monthsIn)),
+      h('p', { class: 'hint' }, T('funderHint')), catBox, wageBox, offBox),
     generalErr, busy, res);
   clear(container).append(root);
 
@@ -211,7 +231,7 @@ export function renderAdminTab(container, ctx) {
   function present() {
     const s = new Set();
     for (const v of st.villages) for (const o of [v.people, v.targets]) if (o) for (const c in o) if (o[c] > 0) s.add(c);
-    if (offices.some((o) => o.nonAsn > 0)) s.add('non_asn');
+    if (offices.length) s.add('non_asn');
     return CATS.filter((c) => s.has(c));
   }
   function renderSource() {
@@ -226,7 +246,7 @@ export function renderAdminTab(container, ctx) {
   }
   function renderWages() {
     const cats = present().filter((c) => st.cats.has(c) && (WAGED.includes(c) || puSet.has(c)));
-    const needOfficeWage = st.cats.has('non_asn') && offices.some((o) => o.nonAsn > 0 && !o.wage);
+    const needOfficeWage = st.cats.has('non_asn') && offices.some((o) => !o.wage);
     for (const k in fields) if (k.startsWith('w:') || k === 'nonAsnWage') delete fields[k];
     clear(wageBox);
     if (cats.length || needOfficeWage) {
@@ -244,9 +264,37 @@ export function renderAdminTab(container, ctx) {
     if (kind === 'kelurahan' && (st.funder === 'apbdes' || st.funder === 'dana_desa')) return 'apbd';
     return st.funder;
   }
+  /** A money field: digits, '' when empty, or null (refused; the field says what to type). */
+  function money(text) {
+    const s = String(text ?? '').trim();
+    if (!s) return '';
+    const d = parseRupiah(s);
+    if (d != null) return d;
+    try { return ctx.api.parseAmount(s, lang); } catch { return null; }
+  }
+  function officeCount(o) {
+    if (o.nonAsn > 0) return o.nonAsn;
+    const typed = String(st.officeCounts[o.name] ?? '').trim().replace(/\./g, '');
+    return /^\d{1,9}$/.test(typed) ? +typed : 0;
+  }
   function build() {
     const units = [];
     const meta = [];
+    const problems = [];
+    const skipped = [];
+    // money fields read when a group uses them (a stale value of a group not counted is never an error)
+    const read = new Map();
+    const wageOf = (key, text) => {
+      if (!read.has(key)) {
+        const d = money(text);
+        if (d == null) problems.push([key, lab('amountInvalid')]);
+        read.set(key, d || '');
+      }
+      return read.get(key);
+    };
+    const wageFor = (c) => (st.wages[c] ? wageOf('w:' + c, st.wages[c]) : '');
+    const nonAsnWageOf = () => (st.nonAsnWage ? wageOf('nonAsnWage', st.nonAsnWage) : '');
+    const lines = cfg.budgetLines || {};
     for (const v of st.villages) {
       const counts = v.people || v.targets || {};
       const groups = [];
@@ -255,28 +303,31 @@ export function renderAdminTab(container, ctx) {
         if (!(n > 0) || !st.cats.has(c)) continue;
         const g = { category: c, people: n };
         if (puSet.has(c) && !WAGED.includes(c)) g.scheme = 'pu';
-        if ((WAGED.includes(c) || puSet.has(c)) && st.wages[c]) g.wage = st.wages[c];
+        const w = WAGED.includes(c) || puSet.has(c) ? wageFor(c) : '';
+        if (w) g.wage = w;
+        if (lines[c] && v.kind === 'desa') g.budgetLine = { ...lines[c] };
         groups.push(g);
       }
       if (!groups.length) groups.push({ category: 'pekerja_rentan', people: 0 });
       const u = { name: v.name, kind: v.kind, funder: unitFunder(v.kind), groups };
       if (v.kind === 'desa' && v.danaDesa) u.danaDesa = v.danaDesa;
-      let target = 0;
-      if (v.targets) for (const c in v.targets) if (st.cats.has(c)) target += v.targets[c] || 0;
+      // targets per group: each group is compared with its own target, never with the sum of all
+      const targets = {};
+      if (v.targets) for (const c in v.targets) if (st.cats.has(c) && v.targets[c] > 0) targets[c] = v.targets[c];
       units.push(u);
-      meta.push({ target: v.targets && Object.keys(v.targets).length ? target : null, dd: u.danaDesa || null });
+      meta.push({ targets, dd: u.danaDesa || null });
     }
-    if (st.cats.has('non_asn')) {
-      for (const o of offices) {
-        if (!(o.nonAsn > 0)) continue;
-        const g = { category: 'non_asn', people: o.nonAsn, jht: st.jht };
-        const w = o.wage || st.nonAsnWage;
-        if (w) g.wage = w;
-        units.push({ name: o.name, kind: 'opd', funder: 'apbd', groups: [g] });
-        meta.push({ target: null, dd: null, office: o });
-      }
+    for (const o of offices) {
+      if (!st.cats.has('non_asn')) { skipped.push({ o, why: 'cat' }); continue; }
+      const n = officeCount(o);
+      if (!(n > 0)) { skipped.push({ o, why: 'zero' }); continue; }
+      const g = { category: 'non_asn', people: n, jht: st.jht };
+      const w = o.wage || nonAsnWageOf();
+      if (w) g.wage = w;
+      units.push({ name: o.name, kind: 'opd', funder: 'apbd', groups: [g] });
+      meta.push({ targets: {}, dd: null, office: o });
     }
-    return { req: { firstMonth: st.firstMonth.trim(), months: Number(st.months.trim()), units }, meta };
+    return { req: { firstMonth: st.firstMonth.trim(), months: Number(st.months.trim()), units }, meta, problems, skipped };
   }
 
   // ------------------------------------------------------------------ estimate
@@ -292,10 +343,12 @@ export function renderAdminTab(container, ctx) {
     return true;
   }
   function showError(e, req, meta) {
-    const msg = errText(e);
+    // amounts the module refuses: said in words (never the raw digits or a code)
+    const msg = e && e.code === 'AMOUNT_OUT_OF_RANGE' ? lab('amountTooBig') : e && e.code === 'INVALID_AMOUNT' ? lab('amountInvalid') : errText(e);
     const path = (e && e.path) || '';
     let m;
     if (path === 'firstMonth' || path === 'months') { if (fieldError(path, msg)) return; }
+    if (e && e.code === 'FUNDER_NOT_ALLOWED') { showFunderProblem(msg); return; }
     if ((m = /^units\[(\d+)\](?:\.groups\[(\d+)\])?(?:\.(\w+))?/.exec(path))) {
       const u = req.units[+m[1]];
       const g = u && m[2] !== undefined ? u.groups[+m[2]] : null;
@@ -308,6 +361,72 @@ export function renderAdminTab(container, ctx) {
     generalErr.textContent = msg;
   }
 
+  // ---- offices that are not in the totals: said, with the reason and the fix, never silently dropped
+  let offNames = null;
+  const offStatus = new Map();
+  function renderOffices(skipped) {
+    const why = new Map(skipped.map((x) => [x.o.name, x.why]));
+    const list = offices.filter((o) => why.has(o.name) || (!(o.nonAsn > 0) && String(st.officeCounts[o.name] ?? '') !== ''));
+    const names = list.map((o) => o.name + '\u0000' + (why.get(o.name) === 'cat')).join('\u0001');
+    if (names !== offNames) {
+      offNames = names;
+      offStatus.clear();
+      for (const k in fields) if (k.startsWith('oc:')) delete fields[k];
+      clear(offBox);
+      if (list.length) {
+        offBox.append(h('div', { class: 'note', role: 'group', 'aria-label': T('offOut') }, h('p', null, h('strong', null, T('offOut'))),
+          h('ul', null, list.map((o, i) => {
+            const status = h('span', { 'data-status': '' });
+            offStatus.set(o.name, status);
+            const fix = why.get(o.name) === 'cat'
+              ? h('button', { type: 'button', 'data-addcat': 'non_asn' }, T('offAddCat'))
+              : !(o.nonAsn > 0) && field('oc:' + i, T('offCount', { o: o.name }),
+                h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: st.officeCounts[o.name] || '', 'data-office-count': o.name }));
+            return h('li', { 'data-office': o.name }, h('strong', null, o.name), ' — ', status, fix);
+          }))));
+      }
+    }
+    for (const o of list) {
+      const w = why.get(o.name);
+      const el = offStatus.get(o.name);
+      if (el) {
+        el.textContent = w ? T('offOutTag') + ': ' + T(w === 'cat' ? 'offNoCat' : 'offZero') : num(officeCount(o), lang) + ' ' + lab('persons');
+        el.parentNode.dataset.counted = String(!w);
+      }
+    }
+  }
+  // ---- Dana Desa chosen for a group a ministry instrument forbids it for in that budget year: said before computing
+  function funderCheck() {
+    clear(funderNote);
+    if (st.funder !== 'dana_desa' || typeof ctx.api.fundingRule !== 'function') return null;
+    const m = /^(\d{4})-(\d{2})$/.exec(st.firstMonth.trim());
+    const n = Number(st.months.trim());
+    if (!m || !(n >= 1 && n <= 60)) return null;
+    const years = [];
+    for (let y = +m[1]; y <= +m[1] + Math.floor((+m[2] - 1 + n - 1) / 12); y++) years.push(y);
+    const cats = present().filter((c) => c !== 'non_asn' && st.cats.has(c));
+    const out = [];
+    for (const y of years) {
+      const no = [];
+      let instrument = '';
+      for (const c of cats) {
+        let r = null;
+        try { r = ctx.api.fundingRule({ category: c, year: y }); } catch { r = null; }
+        if (r && r.status === 'no') { no.push(catL(c)); instrument = r.instrument; }
+      }
+      if (no.length) out.push(T('ddNo', { c: no.join(', '), y, i: instrument }));
+    }
+    if (!out.length) return null;
+    showFunderProblem(out.join(' '));
+    return out.join(' ');
+  }
+  function showFunderProblem(msg) {
+    clear(funderNote).append(h('p', { class: 'err', id: id('fn') }, msg),
+      h('p', { class: 'bar' }, h('button', { type: 'button', 'data-fix-funder': 'apbdes' }, T('ddFix'))));
+    funderSel.setAttribute('aria-invalid', 'true');
+    funderSel.setAttribute('aria-describedby', fields.funder.err.id + ' ' + funderNote.firstChild.id);
+  }
+
   function run() {
     if (dead) return;
     schedule.cancel();
@@ -315,8 +434,16 @@ export function renderAdminTab(container, ctx) {
     busy.hidden = true;
     res.removeAttribute('aria-busy');
     st.result = null;
-    const { req, meta } = build();
+    const { req, meta, problems, skipped } = build();
+    renderOffices(skipped);
+    const forbidden = funderCheck();
     if (!/^\d{1,3}$/.test(st.months.trim())) { res.hidden = true; fieldError('months', T('monthsErr')); return; }
+    if (problems.length || forbidden) {
+      res.hidden = true;
+      for (const [k, msg] of problems) fieldError(k, msg);
+      ctx.announce?.(forbidden || problems[0][1]);
+      return;
+    }
     if (!req.units.length) { res.hidden = true; return; }
     let r;
     try {
@@ -331,11 +458,19 @@ export function renderAdminTab(container, ctx) {
     st.meta = meta;
     st.rows = r.units.map((u, i) => {
       const md = meta[i];
-      const cov = md.target > 0 ? Math.round((u.people * 1000) / md.target) : null;
+      const per = {};
+      for (const g of u.groups) per[g.category] = (per[g.category] || 0) + g.people;
+      // each targeted group against its own target (pekerja rentan first: it sorts the column)
+      const covs = Object.keys(md.targets).sort((a, b) => (b === 'pekerja_rentan') - (a === 'pekerja_rentan') || CATS.indexOf(a) - CATS.indexOf(b))
+        .map((c) => {
+          const cov = Math.round(((per[c] || 0) * 1000) / md.targets[c]);
+          return { c, people: per[c] || 0, target: md.targets[c], cov, covS: Math.floor(cov / 10) + '.' + (cov % 10) };
+        });
+      const first = covs[0] || null;
       return {
         i, u, name: u.name, kind: u.kind, people: u.people, cost: BigInt(u.total.total),
-        dd: u.danaDesa ? Number(u.danaDesa.sharePercent) : null, target: md.target,
-        cov, covS: cov === null ? null : Math.floor(cov / 10) + '.' + (cov % 10),
+        dd: u.danaDesa ? Number(u.danaDesa.sharePercent) : null, covs,
+        target: first ? first.target : null, cov: first ? first.cov : null, covS: first ? first.covS : null,
       };
     });
     if (st.sort) sortRows();
@@ -376,14 +511,29 @@ export function renderAdminTab(container, ctx) {
   function renderResult() {
     const r = st.result;
     const dl = (rows) => h('table', { class: 'sum' }, h('tbody', null, rows.map(([k, v]) => h('tr', null, h('th', { scope: 'row' }, k), h('td', { class: 'n' }, v)))));
-    const shares = (title, head, list, label) => h('div', { class: 'tw', role: 'region', 'aria-label': title, tabindex: '0' }, h('table', { class: 'sh' }, h('caption', null, title),
+    const shares = (title, head, list, label) => h('div', { class: 'tw', role: 'region', 'aria-label': title, tabindex: '0' }, h('table', { class: 'sh rf' }, h('caption', null, title),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, head), h('th', { class: 'n', scope: 'col' }, T('total2')),
         h('th', { class: 'n', scope: 'col' }, T('employer')), h('th', { class: 'n', scope: 'col' }, T('worker')))),
-      h('tbody', null, list.map((x) => h('tr', null, h('td', null, label(x)), h('td', { class: 'n' }, rp(x.total.total, lang)),
-        h('td', { class: 'n' }, rp(x.total.employer, lang)), h('td', { class: 'n' }, rp(x.total.worker, lang)))))));
+      h('tbody', null, list.map((x) => h('tr', null, h('th', { scope: 'row' }, label(x)), h('td', { class: 'n', 'data-label': T('total2') }, rp(x.total.total, lang)),
+        h('td', { class: 'n', 'data-label': T('employer') }, rp(x.total.employer, lang)), h('td', { class: 'n', 'data-label': T('worker') }, rp(x.total.worker, lang)))))));
     let words = '';
     try { words = ctx.api.terbilang(r.total.total, lang); } catch { words = ''; }
     const nVill = r.units.filter((u) => u.kind !== 'opd').length;
+    // per group, over the whole regency: covered in the villages that have a target for it vs the sum of those targets
+    const catTargets = {};
+    for (const x of st.rows) for (const g of x.covs) {
+      const a = (catTargets[g.c] ||= { target: 0, people: 0 });
+      a.target += g.target; a.people += g.people;
+    }
+    for (const c in catTargets) { const a = catTargets[c]; const cov = Math.round((a.people * 1000) / a.target); a.covS = Math.floor(cov / 10) + '.' + (cov % 10); }
+    // APBDes lines of all villages, summed per (kegiatan, rekening, name)
+    const lineMap = new Map();
+    for (const u of r.units) for (const b of u.budgetLines || []) {
+      const k = [b.activity, b.account, b.nameId].join('\u0000');
+      const a = lineMap.get(k) || lineMap.set(k, { ...b, employer: 0n }).get(k);
+      a.employer += BigInt(b.total.employer);
+    }
+    const budgetLines = [...lineMap.values()];
     const info = {
       title: T('title') + (cfg.regency ? ' — ' + cfg.regency : ''), amount: r.total.total, rules: r.rules,
       ids: r.rules.map((p) => p.id), notes: r.warnings, from: r.firstMonth, until: r.lastMonth,
@@ -407,15 +557,27 @@ export function renderAdminTab(container, ctx) {
       dl([[T('people'), num(r.people, lang)], [T('total'), rp(r.total.total, lang)], [T('employer'), rp(r.total.employer, lang)],
         [T('worker'), rp(r.total.worker, lang)], [T('avg'), rp(r.monthlyAverage.total, lang)]]),
       shares(T('byProg'), T('progCol'), r.programmes, (x) => lab('prog_' + x.programme)), shares(T('byFunder'), T('fundsrc'), r.funders, (x) => funL(x.funder)),
-      h('table', null, h('caption', null, T('byCat')),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('cat')), h('th', { class: 'n', scope: 'col' }, T('people')), h('th', { class: 'n', scope: 'col' }, T('total2')))),
-        h('tbody', null, r.categories.map((c) => h('tr', null, h('td', null, catL(c.category)), h('td', { class: 'n' }, num(c.people, lang)), h('td', { class: 'n' }, rp(c.total.total, lang)))))),
+      h('div', { class: 'tw', role: 'region', 'aria-label': T('byCat'), tabindex: '0' }, h('table', { class: 'sh bycat rf' }, h('caption', null, T('byCat')),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('cat')), h('th', { class: 'n', scope: 'col' }, T('covered')), h('th', { class: 'n', scope: 'col' }, T('total2')),
+          h('th', { class: 'n', scope: 'col' }, T('target')), h('th', { class: 'n', scope: 'col' }, T('cov')))),
+        h('tbody', null, r.categories.map((c) => {
+          const g = catTargets[c.category];
+          return h('tr', { 'data-cat': c.category }, h('th', { scope: 'row' }, catL(c.category)), h('td', { class: 'n', 'data-label': T('covered') }, num(c.people, lang)),
+            h('td', { class: 'n', 'data-label': T('total2') }, rp(c.total.total, lang)),
+            h('td', { class: 'n', 'data-label': T('target') }, g ? num(g.target, lang) : '—'), h('td', { class: 'n', 'data-label': T('cov'), 'data-cov': g ? g.covS : '' }, g ? pct(g.covS, lang) : '—'));
+        })))),
+      h('p', { class: 'hint' }, T('covHint')),
+      budgetLines.length > 0 && h('div', { class: 'tw', role: 'region', 'aria-label': T('lines'), tabindex: '0' }, h('table', { class: 'sh lines rf' }, h('caption', null, T('lines')),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('lineCode')), h('th', { scope: 'col' }, T('lineName')), h('th', { class: 'n', scope: 'col' }, T('employer')))),
+        h('tbody', null, budgetLines.map((b) => h('tr', { 'data-account': b.account },
+          h('td', { 'data-label': T('lineCode') }, [b.activity, b.account].filter(Boolean).join(' / ') || lab('codePerbup')), h('td', { 'data-label': T('lineName') }, lang === 'en' ? b.nameEn : b.nameId),
+          h('td', { class: 'n', 'data-label': T('employer') }, rp(String(b.employer), lang))))))),
       r.warnings.length > 0 && h('div', null, h('h4', null, T('notes')), r.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id))),
       h('h3', null, T('table')),
       h('div', { class: 'tw', role: 'region', 'aria-label': T('table'), tabindex: '0' },
-        h('table', { class: 'vt' }, h('caption', { class: 'sr' }, T('table')), h('thead', null, headRow), tbody,
-          h('tfoot', null, h('tr', null, h('td', null, T('totalRow')), h('td'), h('td', { class: 'n' }, num(r.people, lang)),
-            h('td', { class: 'n', 'data-cost': r.total.total }, rp(r.total.total, lang)), h('td'), h('td'), h('td'))))),
+        h('table', { class: 'vt rf st' }, h('caption', { class: 'sr' }, T('table')), h('thead', null, headRow), tbody,
+          h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, T('totalRow')), h('td', { class: 'e' }), h('td', { class: 'n', 'data-label': T('people') }, num(r.people, lang)),
+            h('td', { class: 'n', 'data-label': T('cost'), 'data-cost': r.total.total }, rp(r.total.total, lang)), h('td', { class: 'e' }), h('td', { class: 'e' }), h('td', { class: 'e' }))))),
       showing, h('p', { class: 'bar' }, moreBtn),
       h('div', { class: 'bar ex' }, field('sep', T('sep'), sepSel), h('div', null, h('button', { type: 'button', class: 'pri', 'data-export': '1' }, T('export'))))].filter(Boolean));
     renderRows();
@@ -428,11 +590,13 @@ export function renderAdminTab(container, ctx) {
     for (let k = 0; k < n; k++) {
       const x = st.rows[k];
       frag.append(h('tr', { 'data-name': x.name },
-        h('th', { scope: 'row' }, x.name), h('td', null, kindLabel(x.kind)), h('td', { class: 'n' }, num(x.people, lang)),
-        h('td', { class: 'n', 'data-cost': x.u.total.total }, rp(x.u.total.total, lang)),
-        h('td', { class: 'n' }, x.u.danaDesa ? pct(x.u.danaDesa.sharePercent, lang) : '—'),
-        h('td', { class: 'n' }, x.target === null ? '—' : num(x.target, lang)),
-        h('td', { class: 'n' }, x.covS === null ? '—' : pct(x.covS, lang))));
+        h('th', { scope: 'row' }, x.name), h('td', { 'data-label': T('kind') }, kindLabel(x.kind)), h('td', { class: 'n', 'data-label': T('people') }, num(x.people, lang)),
+        h('td', { class: 'n', 'data-label': T('cost'), 'data-cost': x.u.total.total }, rp(x.u.total.total, lang)),
+        h('td', { class: 'n', 'data-label': T('dd') }, x.u.danaDesa ? pct(x.u.danaDesa.sharePercent, lang) : '—'),
+        h('td', { class: 'n', 'data-label': T('target') }, !x.covs.length ? '—' : x.covs.length === 1 ? num(x.target, lang)
+          : h('span', { class: 'lns' }, x.covs.map((g) => h('span', { class: 'ln' }, catL(g.c) + ': ' + num(g.target, lang))))),
+        h('td', { class: 'n', 'data-label': T('cov'), 'data-cov': x.covs.map((g) => g.c + '=' + g.covS).join(' ') }, !x.covs.length ? '—' : x.covs.length === 1 ? pct(x.covS, lang)
+          : h('span', { class: 'lns' }, x.covs.map((g) => h('span', { class: 'ln' }, catL(g.c) + ': ' + pct(g.covS, lang)))))));
     }
     clear(tbody).append(frag);
     const left = st.rows.length - n;
@@ -454,17 +618,20 @@ export function renderAdminTab(container, ctx) {
     const sep = st.sep;
     const dec = (s) => (s === null || s === undefined ? '' : sep === ';' ? String(s).replace('.', ',') : String(s));
     const cats = CATS.filter((c) => r.categories.some((x) => x.category === c && x.people > 0));
-    const rows = [[T('name'), T('kind'), T('people'), ...cats.map(catL), T('targetTotal'), T('cov') + ' (%)',
+    // targets and capaian per group (each group against its own target), as the table shows them
+    const tcats = CATS.filter((c) => st.rows.some((x) => x.covs.some((g) => g.c === c)));
+    const rows = [[T('name'), T('kind'), T('people'), ...cats.map(catL), ...tcats.flatMap((c) => [T('target') + ' ' + catL(c), T('cov') + ' ' + catL(c) + ' (%)']),
       T('cost') + ' (Rp)', T('employer') + ' (Rp)', T('worker') + ' (Rp)', T('ddAlloc') + ' (Rp)', T('dd') + ' (%)', T('fundsrc')]];
     for (const x of st.rows) {
       const u = x.u;
       const per = {};
       for (const g of u.groups) per[g.category] = (per[g.category] || 0) + g.people;
-      rows.push([u.name, u.kind, u.people, ...cats.map((c) => per[c] || 0), x.target ?? '', dec(x.covS),
+      const cv = Object.fromEntries(x.covs.map((g) => [g.c, g]));
+      rows.push([u.name, u.kind, u.people, ...cats.map((c) => per[c] || 0), ...tcats.flatMap((c) => (cv[c] ? [cv[c].target, dec(cv[c].covS)] : ['', ''])),
         u.total.total, u.total.employer, u.total.worker, u.danaDesa ? u.danaDesa.allocation : '', dec(u.danaDesa && u.danaDesa.sharePercent),
         [...new Set(u.groups.map((g) => g.funder))].join(' + ')]);
     }
-    rows.push([T('totalRow'), 'total', r.people, ...cats.map((c) => r.categories.find((x) => x.category === c).people), '', '',
+    rows.push([T('totalRow'), 'total', r.people, ...cats.map((c) => r.categories.find((x) => x.category === c).people), ...tcats.flatMap(() => ['', '']),
       r.total.total, r.total.employer, r.total.worker, '', '', '']);
     const text = toCsv(rows, { separator: sep });
     const slug = String(cfg.regency || 'kabupaten').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kabupaten';
@@ -547,6 +714,7 @@ export function renderAdminTab(container, ctx) {
     if (t === monthIn) st.firstMonth = t.value;
     else if (t === monthsIn) st.months = t.value;
     else if (t.dataset && t.dataset.wage !== undefined) { if (t.dataset.wage) st.wages[t.dataset.wage] = t.value; else st.nonAsnWage = t.value; }
+    else if (t.dataset && t.dataset.officeCount !== undefined) st.officeCounts[t.dataset.officeCount] = t.value;
     else return;
     save();
     later();
@@ -565,6 +733,20 @@ export function renderAdminTab(container, ctx) {
   on(root, 'click', (e) => {
     const b = e.target.closest && e.target.closest('button');
     if (!b) return;
+    if (b.dataset.addcat) {
+      st.cats.add(b.dataset.addcat);
+      save(); renderSource(); run();
+      catBox.querySelector(`[data-cat="${b.dataset.addcat}"]`)?.focus();
+      return;
+    }
+    if (b.dataset.fixFunder) {
+      st.funder = b.dataset.fixFunder;
+      funderSel.value = st.funder;
+      save(); run();
+      funderSel.focus();
+      ctx.announce?.(T('ddFixed'));
+      return;
+    }
     if (b === useCfg) {
       st.villages = fromConfig(); st.file = ''; store.remove('adminData'); clear(impList); renderSource(); run();
       fileIn.focus();

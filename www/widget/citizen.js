@@ -1,6 +1,6 @@
 // Citizen journey: a few plain questions → what applies to me, what it costs, who pays, what my family receives.
 import { h, clear, put, app, thisMonth, debounce } from './dom.js';
-import { formatRupiah as rp } from './format.js';
+import { formatRupiah as rp, parseRupiah } from './format.js';
 import { explainButton } from './explain.js';
 import { renderBenefits } from './village.js';
 import { WORK_KINDS, INSTITUTIONS } from './i18n.js';
@@ -48,9 +48,10 @@ export function renderCitizenTab(root, ctx) {
     const category = work === 'informal' ? 'pekerja_rentan' : work === 'village_institution' ? st.job : ['kepala_desa', 'perangkat_desa', 'non_asn'].includes(work) ? work : undefined;
     const regency = {};
     for (const k of ['minAge', 'maxAge', 'fundedCategories', 'puInstitutions']) if (config[k] != null) regency[k] = config[k];
+    const month = thisMonth();
     let el;
     try {
-      el = api.eligibility({ age, work, ...(workKind ? { workKind } : null), ...(work === 'village_institution' ? { category } : null), regency }, lang);
+      el = api.eligibility({ age, work, ...(workKind ? { workKind } : null), ...(work === 'village_institution' ? { category } : null), regency, month }, lang);
     } catch (e) {
       app(out, h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
       return;
@@ -71,8 +72,12 @@ export function renderCitizenTab(root, ctx) {
     const funder = st.payer !== 'auto' ? st.payer : el.regencyFunds ? (el.funders.find((f) => f.status === 'yes' && f.funder !== 'self_paid')?.funder || 'apbd') : 'self_paid';
     const group = { category: cat, people: 1, jht: st.jht || (el.programmes.find((p) => p.programme === 'jht')?.status === 'mandatory') };
     if (workKind) group.workKind = workKind;
-    if (pu) { group.wage = st.income; if (INSTITUTIONS.includes(cat)) group.scheme = 'pu'; } else if (st.income.trim()) group.income = st.income;
-    const month = thisMonth();
+    // Income typed the Indonesian way ("1,5 juta", "Rp2jt"); refused in words, never with a code.
+    const income = st.income.trim() ? parseRupiah(st.income) ?? (() => { try { return api.parseAmount(st.income, lang); } catch { return null; } })() : '';
+    if (income == null) { app(out, h('p', { class: 'err', role: 'alert' }, t('cIncomeInvalid'))); return; }
+    // A programme (regency or village) pays on its own base (Rp1.000.000); the income band only for the self-paid path.
+    const programme = funder !== 'self_paid';
+    if (pu) { group.wage = income; if (INSTITUTIONS.includes(cat)) group.scheme = 'pu'; } else if (!programme && income) group.income = income;
     try {
       const r = api.estimate({ firstMonth: month, months: 1, units: [{ name: t('cMe'), kind: cat === 'non_asn' ? 'opd' : 'desa', funder, groups: [group] }] }, lang);
       const g = r.units[0].groups[0];
@@ -82,14 +87,37 @@ export function renderCitizenTab(root, ctx) {
           explainButton(ctx, { title: t('cCost'), amount: pm.total.total, lines: pm.lines, basis: g.base || g.wage, rules: r.rules, from: month, notes: r.warnings })),
         h('p', null, t('cPaidBy', t('funder_' + g.funder)), ' ', h('span', { class: 'amt' }, rp(pm.total.employer, lang)),
           pm.total.worker !== '0' && [' · ', t('cPaidByYou'), ' ', h('span', { class: 'amt' }, rp(pm.total.worker, lang))]),
+        h('p', { class: 'hint', 'data-basis': programme ? 'programme' : 'self' }, pu ? t('cBaseWage', rp(g.wage, lang))
+          : programme ? t('cBaseProgramme', t('funder_' + g.funder), rp(g.base, lang))
+            : income ? t('cBaseSelf', rp(g.base, lang), rp(income, lang)) : t('cBaseSelfLowest', rp(g.base, lang))),
         r.warnings.map((n) => h('p', { class: 'note' }, lang === 'en' ? n.en : n.id)));
       const b = api.benefits({ scheme: g.scheme, ...(g.base ? { base: g.base } : { wage: g.wage }), membershipMonths: 36,
         children: st.children.map((level) => ({ level })), month }, lang);
-      app(out, renderBenefits(ctx, b, t('cFamily')));
+      const fam = renderBenefits(ctx, b, t('cFamily'));
+      assumptions(fam, b, (() => { try { return api.rulesInForce(month, lang); } catch { return []; } })());
+      app(out, fam);
       ctx.announce(t('cAnnounce', rp(pm.total.total, lang), rp(b.jkm.total, lang)));
     } catch (e) {
-      app(out, h('p', { class: 'err', role: 'alert' }, ctx.errorText(e)));
+      // an income the module refuses is said in words (never a code or raw digits)
+      const msg = e?.code === 'AMOUNT_OUT_OF_RANGE' ? t('amountTooBig') : e?.code === 'INVALID_AMOUNT' ? t('cIncomeInvalid') : ctx.errorText(e);
+      app(out, h('p', { class: 'err', role: 'alert' }, msg));
     }
+  }
+  // The assumptions behind each family figure, next to it (not only in the explain panel).
+  function assumptions(box, b, rules) {
+    const factor = (id, dflt) => (rules || []).find((p) => p.id === id)?.value || dflt;
+    const kids = st.children.length ? t('cAsmKids', st.children.length) : t('cAsmNoKids');
+    const basis = b.wageBasis;
+    const times = (f) => { try { return rp(String(BigInt(f) * BigInt(basis)), lang); } catch { return ''; } };
+    const add = (key, text) => {
+      const fig = box.querySelector(`[data-benefit="${key}"]`);
+      fig?.closest('p')?.after(h('p', { class: 'hint asm', 'data-assume': key }, text));
+    };
+    const d = factor('jkk_death_multiplier', '48');
+    const x = factor('jkk_total_disability_multiplier', '56');
+    add('bJkm', t('cAsmJkm', kids));
+    add('bJkkDeath', t('cAsmDeath', d, rp(basis, lang), times(d), kids));
+    add('bJkkDisability', t('cAsmDisability', x, rp(basis, lang), times(x)));
   }
   const later = debounce(compute, 250);
   renderForm();

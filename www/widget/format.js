@@ -39,14 +39,14 @@ export function formatNumber(n, lang) {
   return b === null ? '—' : nf(lang, false).format(b);
 }
 
-/** "2.37" → "2,37 %" (id) / "2.37%" (en); string manipulation only. */
+/** "2.37" → "2,37%" (id) / "2.37%" (en); string manipulation only. */
 export function formatPercent(text, lang) {
   if (text === null || text === undefined || text === '') return '—';
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text).trim());
   if (!m) return String(text);
   const int = formatNumber(m[2], lang);
   const dec = m[3] ? (lang === 'en' ? '.' : ',') + m[3] : '';
-  return m[1] + int + dec + (lang === 'en' ? '%' : '\u00a0%');
+  return m[1] + int + dec + '%';
 }
 
 /** "2026-01" → "Januari 2026" / "January 2026". */

@@ -30,7 +30,9 @@ background:var(--bg);color:var(--at);padding:.45em .8em;min-height:44px;line-hei
 text-align:center;text-decoration:none;font:inherit;font-weight:600}
 .kj button.pri{background:var(--a);color:var(--on)}
 .kj button[disabled]{opacity:.55;cursor:not-allowed}
-.tabs button{border-radius:var(--r) var(--r) 0 0;border-bottom:0;flex:1 1 0;min-width:0;padding:.45em .2em}
+.tabs button{border-radius:var(--r) var(--r) 0 0;border-bottom:0;flex:1 1 0;min-width:max-content;padding:.45em .3em;
+white-space:nowrap;overflow-wrap:normal;word-break:keep-all;hyphens:none}
+@container (max-width:340px){.tabs button{font-size:.9em;padding:.45em .15em;letter-spacing:-.01em}}
 .tabs button[aria-selected=true]{background:var(--a);color:var(--on)}
 .kj input,.kj select,.kj textarea{display:block;font:inherit;width:100%;min-height:44px;padding:.4em .5em;border:1px solid var(--mu);
 border-radius:calc(var(--r) / 2);background:var(--bg);color:var(--fg);max-width:100%}
@@ -61,6 +63,7 @@ vertical-align:-.2em;accent-color:var(--a);appearance:auto}
 .amt{white-space:nowrap}
 .lead{font-size:1.15em;font-weight:700}
 .kj .x{min-height:28px;min-width:28px;padding:0 .35em;margin-inline-start:.3em;font-size:.8em;border-radius:50%;vertical-align:.1em;line-height:1}
+.kj .xh:focus{outline:none}.kj .xh:focus-visible{outline:3px solid var(--fg)}
 .ver{display:inline-block;font-size:.8em;font-weight:700;border:1px solid #8a5a00;color:#6b4500;background:#fff3d6;border-radius:4px;padding:0 .3em;margin-inline-start:.3em}
 .words{font-style:italic}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
@@ -69,12 +72,31 @@ background:var(--bg);color:var(--fg);border:2px solid var(--a);border-radius:var
 .kj dialog[open]{display:block}
 .kj dialog::backdrop{background:rgb(0 0 0 / .45)}
 .kj .rule{border-top:1px solid var(--ln);padding:.35em 0}
+.kj dialog th.n{white-space:normal}
 .kj a{color:var(--at);text-decoration:underline}
 .kj .frame{position:fixed;width:0;height:0;border:0;opacity:0}
-.kj summary{cursor:pointer;font-weight:600;min-height:32px;padding:.2em 0}
+.kj summary{cursor:pointer;font-weight:600;min-height:44px;padding:.55em 0}
 .kj details{margin:.4em 0}
 .kj label{display:block}
 .ft{margin-top:1em;color:var(--mu);font-size:.85em}
+/* Touch widths: every control at least 40 × 40 px (the "?" buttons too). */
+@container (max-width:760px){.kj .x{min-width:40px;min-height:40px;font-size:.9em}}
+@media (pointer:coarse){.kj .x{min-width:40px;min-height:40px}}
+/* Tables marked .rf reflow into stacked rows on narrow widths: each cell on its own line, labelled by data-label. */
+@container (max-width:600px){
+.kj table.rf caption{display:block}
+.kj table.rf,.kj table.rf tbody,.kj table.rf tfoot,.kj table.rf tr,.kj table.rf th,.kj table.rf td{display:block;width:auto}
+.kj table.rf thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.kj table.rf.st thead{position:static;width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;display:block}
+.kj table.rf.st thead tr{display:flex;flex-wrap:wrap;gap:0 .8em}
+.kj table.rf.st thead th{display:block;border:0;padding:0}
+.kj table.rf tbody tr,.kj table.rf tfoot tr{border:1px solid var(--ln);border-radius:calc(var(--r) / 2);margin:.4em 0;padding:.25em .5em}
+.kj table.rf tbody th,.kj table.rf tfoot th{border:0;padding:.15em 0;font-weight:700}
+.kj table.rf td{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 .6em;border:0;padding:.1em 0;text-align:end;white-space:normal}
+.kj table.rf td[data-label]::before{content:attr(data-label);font-weight:400;color:var(--mu);text-align:start}
+.kj table.rf td:empty,.kj table.rf td.e{display:none}
+.kj table.rf td .ln{display:block;text-align:end}
+}
 `;
 
 let shared = null;

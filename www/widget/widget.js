@@ -102,13 +102,27 @@ export function amountText(v) {
   return null;
 }
 
+const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+/** Categories whose APBDes line (kegiatan, rekening, name) the regency sets once for all villages. */
+export const BUDGET_LINE_CATS = ['pekerja_rentan', 'bpd', 'rt_rw', 'kader', 'linmas', 'lembaga_desa'];
+const BUDGET_LINE_FIELDS = { activity: 1, account: 1, name: 1 };
+/** One field of a budget line: '' (left empty), the trimmed text, or null (refused). Codes are digits and dots
+ *  ("5.1.3.04"); the name is plain text (no markup, no control characters); each at most 100 characters. */
+export function budgetLineText(field, v) {
+  if (typeof v !== 'string' || v.length > 100) return null;
+  const s = v.trim();
+  if (!s) return '';
+  if (field === 'name') return /[<>\u0000-\u001f\u007f]/.test(s) ? null : s.replace(/\s+/g, ' ');
+  return /^[0-9]+(\.[0-9]+)*$/.test(s) ? s : null;
+}
+
 export function parseConfig(raw) {
   const refused = [];
-  const cfg = { regency: null, villages: [], offices: [], fundedCategories: null, minAge: null, maxAge: null, puInstitutions: [], defaultFunder: null, siltap: {} };
+  const cfg = { regency: null, villages: [], offices: [], fundedCategories: null, minAge: null, maxAge: null, puInstitutions: [], defaultFunder: null, siltap: {}, budgetLines: {} };
   if (raw == null) return { config: cfg, refused };
   if (!isObj(raw)) return { config: cfg, refused: ['(config)'] };
   const take = (key, fn) => {
-    if (!(key in raw)) return;
+    if (!own(raw, key)) return;
     const v = fn(raw[key]);
     if (v == null) refused.push(key);
     else cfg[key] = v;
@@ -131,6 +145,22 @@ export function parseConfig(raw) {
     const out = {};
     for (const k of ['kepala_desa', 'perangkat_desa', ...INSTITUTIONS]) {
       if (k in v) { const a = amountText(v[k]); a == null ? refused.push('siltap.' + k) : (out[k] = a); }
+    }
+    return out;
+  });
+  take('budgetLines', (v) => {
+    if (!isObj(v)) return null;
+    const out = {};
+    for (const c of Object.keys(v)) {
+      const p = 'budgetLines.' + c;
+      const x = v[c];
+      if (!BUDGET_LINE_CATS.includes(c) || !isObj(x)) { refused.push(p); continue; }
+      const line = {};
+      for (const f of Object.keys(x)) {
+        const ok = f in BUDGET_LINE_FIELDS ? budgetLineText(f, x[f]) : null;
+        ok == null ? refused.push(p + '.' + f) : ok && (line[f] = ok);
+      }
+      if (Object.keys(line).length) out[c] = line;
     }
     return out;
   });
@@ -304,8 +334,9 @@ class KalkulatorJamsostek extends HTMLElement {
       onclick: () => this._select(name), onkeydown: (e) => this._tabKey(e),
     }, t('tab_' + name)));
     this._tabs = tabs;
-    this._wrap = h('div', { class: 'kj', lang: this._lang },
-      h('header', { class: 'hd' }, h('h2', null, t('title')), this._regEl = h('p', { class: 'rg' }, this.getAttribute('regency') || '')),
+    // A named region (not a page banner): header and footer inside a section are not landmarks of their own.
+    this._wrap = h('section', { class: 'kj', lang: this._lang, 'aria-labelledby': id('title') },
+      h('header', { class: 'hd' }, h('h2', { id: id('title') }, t('title')), this._regEl = h('p', { class: 'rg' }, this.getAttribute('regency') || '')),
       this._notice = h('div', { class: 'note', role: 'status' }),
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tabsLabel') }, tabs),
       this._panel = h('div', { role: 'tabpanel', id: id('panel'), tabindex: '0' }),
