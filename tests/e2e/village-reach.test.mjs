@@ -417,7 +417,7 @@ test('OpenSID import refusals and cancel: a non-resident file, an .xlsx, another
     '2,Budi,7407010101900002,7407010101800002,Liya,Jl,SD,1990-01-01,36,PETANI/PEKEBUN,KAWIN'].join('\n');
   await input.setInputFiles({ name: 'data-penduduk.csv', mimeType: 'text/csv', buffer: Buffer.from(opendk) });
   await page.waitForFunction((w) => /Mandati/.test(document.querySelector(w).shadowRoot.querySelector('[data-opensid="report"]').textContent), W);
-  assert.match(await err(), /desa lain \(Mandati, Liya\), bukan desa Desa Uji Coba/);
+  assert.match(await err(), /desa lain \(Mandati, Liya\), bukan Desa Uji Coba/);
   assert.equal(await field(page, 'opensid-apply').count(), 0);
   // A good file, then Batal.
   const file = ekspor(times(3, { born: '1990-05-05', job: 11 }));

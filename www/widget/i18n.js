@@ -76,12 +76,7 @@ const id = {
   shNote: 'Perkiraan dari kalkulator, bukan tagihan resmi BPJS Ketenagakerjaan.',
   osImport: 'Impor data penduduk OpenSID', osReading: 'Membaca berkas…', osMissing: 'Pembaca data OpenSID tidak dapat dimuat. Periksa sambungan lalu coba lagi.',
   osHint: 'Berkas dari OpenSID: Ekspor Penduduk yang disimpan sebagai CSV, atau berkas .xls dari menu Unduh (pilih "Semua" dulu). Dibaca di perangkat ini saja; nama, NIK dan tanggal lahir tidak disimpan, hanya jumlah orang.',
-  osUnreadable: 'Berkas tidak dapat dibaca. Tidak ada yang diubah.', osFound: 'Data penduduk {0}:',
-  osWill: 'Jika dipakai, kelompok yang dilindungi menjadi:', osReplace: 'Kelompok pekerja rentan yang ada diganti satu kelompok per jenis pekerjaan (dasar iuran, JHT dan sumber dana kelompok pekerja rentan pertama dipakai); kelompok lain tetap.',
-  osDetails: 'Yang tidak dihitung dan alasannya', osApply: 'Pakai angka ini', osCancel: 'Batal',
-  osCancelled: 'Data penduduk tidak dipakai; isian tidak diubah.', osApplied: 'Kelompok diisi dari data penduduk: {0} orang.',
-  osNothing: 'Tidak ada orang yang dapat dihitung untuk desa ini dari berkas ini; isian tidak diubah.',
-  osWhich: 'Berkas ini berisi data desa lain ({1}), bukan desa {0}. Isi nama desa sesuai berkas, lalu pilih berkas lagi.',
+  osApplied: 'Kelompok diisi dari data penduduk: {0} orang.',
   linkBroken: 'Tautan ini tidak terbaca lengkap: mungkin terpotong atau diubah oleh aplikasi pesan atau surel. Isian di bawah bukan dari tautan itu. Minta pengirim mengirim ulang tautan utuhnya.',
   rabTitle: 'Rencana Anggaran Biaya (RAB) — Iuran BPJS Ketenagakerjaan', rabVillage: '{1} {0}', rabPeriod: 'Periode {0} – {1} ({2} bulan)', rabCode: 'Kode rekening APBDes',
   rabDesc: 'Uraian', rabVol: 'Volume', rabUnitH: 'Satuan', rabPrice: 'Harga satuan (Rp)', rabAmount: 'Jumlah (Rp)', rabTotal: 'Jumlah', rabUnit: 'OB',
@@ -202,12 +197,7 @@ const en = {
   shNote: 'An estimate from the calculator, not an official BPJS Ketenagakerjaan bill.',
   osImport: 'Import OpenSID resident data', osReading: 'Reading the file…', osMissing: 'The OpenSID reader could not be loaded. Check the connection and try again.',
   osHint: 'A file from OpenSID: Ekspor Penduduk saved as CSV, or the .xls from the Unduh menu (choose "Semua" first). Read on this device only; names, NIK and birth dates are not kept, only numbers of people.',
-  osUnreadable: 'The file cannot be read. Nothing was changed.', osFound: 'Resident data, {0}:',
-  osWill: 'If used, the groups covered become:', osReplace: 'The existing vulnerable-worker groups are replaced by one group per kind of work (with the base, JHT and funder of the first such group); other groups stay.',
-  osDetails: 'What was not counted, and why', osApply: 'Use these numbers', osCancel: 'Cancel',
-  osCancelled: 'Resident data not used; entries unchanged.', osApplied: 'Groups filled from the resident data: {0} people.',
-  osNothing: 'Nobody in this file can be counted for this village; entries unchanged.',
-  osWhich: 'This file holds other villages ({1}), not {0}. Type the village name as in the file, then choose the file again.',
+  osApplied: 'Groups filled from the resident data: {0} people.',
   linkBroken: 'This link could not be read in full: a chat or mail app may have cut or changed it. The entries below are not from that link. Ask the sender to send the whole link again.',
   rabTitle: 'Budget sheet (RAB) — BPJS Ketenagakerjaan contributions', rabVillage: '{1} {0}', rabPeriod: 'Period {0} – {1} ({2} months)', rabCode: 'APBDes account',
   rabDesc: 'Description', rabVol: 'Volume', rabUnitH: 'Unit', rabPrice: 'Unit price (Rp)', rabAmount: 'Amount (Rp)', rabTotal: 'Total', rabUnit: 'person-month',
@@ -255,6 +245,26 @@ const en = {
   rabFunder_dana_desa: 'DD (Dana Desa)', rabFunder_apbdes: 'APBDes non-DD (ADD/PAD)', rabFunder_apbd: 'Regency APBD', rabFunder_apbn: 'APBN', rabFunder_self_paid: 'Self-paid',
   amountTooBig: 'The amount is too large; check the number of zeros.',
   lv_belum_sekolah: 'Not yet in school', lv_tk_sd: 'Kindergarten / primary', lv_smp: 'Junior secondary', lv_sma: 'Senior secondary', lv_pt: 'University / training',
+};
+
+// The village journey's OpenSID import screen (residents.js, loaded on demand), kept out of widget.js.
+export const RESIDENT_STRINGS = {
+  id: {
+    osUnreadable: 'Berkas tidak dapat dibaca. Tidak ada yang diubah.', osFound: 'Data penduduk {0}:',
+    osWill: 'Jika dipakai, kelompok yang dilindungi menjadi:', osReplace: 'Kelompok pekerja rentan yang ada diganti satu kelompok per jenis pekerjaan (dasar iuran, JHT dan sumber dana kelompok pekerja rentan pertama dipakai); kelompok lain tetap.',
+    osDetails: 'Yang tidak dihitung dan alasannya', osApply: 'Pakai angka ini', osCancel: 'Batal',
+    osCancelled: 'Data penduduk tidak dipakai; isian tidak diubah.',
+    osNothing: 'Tidak ada orang yang dapat dihitung untuk desa ini dari berkas ini; isian tidak diubah.',
+    osWhich: 'Berkas ini berisi data desa lain ({1}), bukan {0}. Isi nama desa sesuai berkas, lalu pilih berkas lagi.',
+  },
+  en: {
+    osUnreadable: 'The file cannot be read. Nothing was changed.', osFound: 'Resident data, {0}:',
+    osWill: 'If used, the groups covered become:', osReplace: 'The existing vulnerable-worker groups are replaced by one group per kind of work (with the base, JHT and funder of the first such group); other groups stay.',
+    osDetails: 'What was not counted, and why', osApply: 'Use these numbers', osCancel: 'Cancel',
+    osCancelled: 'Resident data not used; entries unchanged.',
+    osNothing: 'Nobody in this file can be counted for this village; entries unchanged.',
+    osWhich: 'This file holds other villages ({1}), not {0}. Type the village name as in the file, then choose the file again.',
+  },
 };
 
 export const STRINGS = { id, en };

@@ -323,11 +323,11 @@ export function renderVillageTab(root, ctx) {
         st.groups.length > 1 && h('button', { type: 'button', onclick: () => { st.groups.splice(i, 1); renderForm(); changed(); form.querySelector('[data-k=add]')?.focus(); } }, t('vRemove', i + 1))));
   }
 
-  // ---- OpenSID resident export → groups. opensid.js (loaded when a file is chosen) reads names, NIK and birth dates
-  // one row at a time and drops them; only counts per work kind reach this journey, and only after the user confirms.
+  // ---- OpenSID resident export → groups: residents.js (with opensid.js, loaded when a file is chosen) shows what it
+  // counted and skipped; only counts per work kind reach this journey, and only when the user confirms.
   const residentBox = h('div', { 'data-opensid': 'report' });
-  let residents = null; // counts awaiting confirmation: { rentan: { workKind: n }, pu: { kepala_desa?: n, perangkat_desa?: n } }
   let residentSeq = 0;
+  const residentsOff = () => { residentSeq++; clear(residentBox); };
   function residentInput() {
     const fid = id('opensid');
     return h('div', { class: 'fld' },
@@ -337,69 +337,23 @@ export function renderVillageTab(root, ctx) {
       h('p', { class: 'hint', id: fid + '-h' }, t('osHint')),
       residentBox);
   }
-  const sameVillage = (a, b) => {
-    const k = (x) => String(x).trim().replace(/\s+/g, ' ').toLowerCase().replace(/^(desa|kelurahan)\s+/, '');
-    return k(a) === k(b);
-  };
   async function readResidents(input) {
     const file = input.files?.[0];
     if (!file) return;
     const seq = ++residentSeq;
-    residents = null;
+    const isCurrent = () => seq === residentSeq;
     put(residentBox, h('p', { role: 'status' }, t('osReading')));
     let mod = null;
-    try { mod = await import('./opensid.js'); } catch (e) { console.warn('[kalkulator-jamsostek] OpenSID reader unavailable', e); }
-    if (seq !== residentSeq) return;
+    try { mod = await import('./residents.js'); } catch (e) { console.warn('[kalkulator-jamsostek] OpenSID reader unavailable', e); }
+    if (!isCurrent()) return;
     if (!mod) { put(residentBox, h('p', { class: 'err', role: 'alert' }, t('osMissing'))); return; }
-    let res;
-    if (file.size > mod.MAX_BYTES) res = { error: { message: mod.opensidMessage('TOO_LARGE', null, lang) } };
-    else {
-      let bytes = null;
-      try { bytes = new Uint8Array(await file.arrayBuffer()); } catch { /* unreadable file */ }
-      if (seq !== residentSeq) return;
-      res = bytes ? mod.importResidents(bytes, {
-        // The village journey counts its own kepala and perangkat desa too (the village pays them, whatever the regency funds).
-        funded: ['pekerja_rentan', 'kepala_desa', 'perangkat_desa'], minAge: config.minAge, maxAge: config.maxAge,
-        asOf: st.firstMonth, villageName: st.name.trim() || t('vUnnamed'), lang,
-      }) : { error: { message: t('osUnreadable') } };
-    }
+    await mod.showResidents({ ctx, file, box: residentBox, name: st.name.trim() || t('vUnnamed'), asOf: st.firstMonth,
+      minAge: config.minAge, maxAge: config.maxAge, isCurrent,
+      onApply: (counts) => { if (isCurrent()) applyResidents(counts); },
+      onCancel: () => form.querySelector('[data-k=opensid]')?.focus() });
     input.value = ''; // the same file may be chosen again
-    if (res.error) { put(residentBox, h('p', { class: 'err', role: 'alert' }, res.error.message)); return; }
-    const report = mod.residentsReport(res, lang);
-    // An OpenDK file holds every village of the kecamatan: this village's row, by name.
-    const v = res.villages.length === 1 ? res.villages[0] : res.villages.find((x) => sameVillage(x.name, st.name));
-    const head = h('p', null, h('strong', null, report[0]));
-    const rest = report.slice(1).map((l) => h('p', { class: 'hint' }, l));
-    if (!v) {
-      put(residentBox, h('div', { class: 'row', role: 'alert' }, head,
-        h('p', { class: 'err' }, res.villages.length ? t('osWhich', st.name.trim(), res.villages.slice(0, 8).map((x) => x.name).join(', ')) : t('osNothing')), rest));
-      return;
-    }
-    const rentan = Object.fromEntries(WORK_KINDS.map((k) => [k, v.byWorkKind?.[k] || 0]));
-    const pu = { kepala_desa: v.counts.kepala_desa || 0, perangkat_desa: v.counts.perangkat_desa || 0 };
-    const lines = [...WORK_KINDS.filter((k) => rentan[k] > 0).map((k) => [t('cat_pekerja_rentan') + ' — ' + t('wk_' + k), rentan[k]]),
-      ...Object.keys(pu).filter((c) => pu[c] > 0).map((c) => [t('cat_' + c), pu[c]])];
-    if (!lines.length) {
-      put(residentBox, h('div', { class: 'row', role: 'alert' }, head, h('p', { class: 'err' }, t('osNothing')), rest));
-      return;
-    }
-    residents = { rentan, pu };
-    const apply = h('button', { type: 'button', class: 'pri', 'data-k': 'opensid-apply', onclick: applyResidents }, t('osApply'));
-    put(residentBox, h('div', { class: 'row', 'aria-labelledby': id('os-h'), role: 'group' },
-      h('p', { id: id('os-h') }, h('strong', null, t('osFound', v.name))), head,
-      h('p', null, t('osWill')),
-      h('ul', { 'data-opensid': 'counts' }, lines.map(([label, n]) => h('li', null, label + ': ' + t('resPeople', num(n, lang))))),
-      h('p', { class: 'hint' }, t('osReplace')),
-      rest.length > 0 && h('details', null, h('summary', null, t('osDetails')), rest),
-      h('p', { class: 'bar' }, apply,
-        h('button', { type: 'button', 'data-k': 'opensid-cancel', onclick: () => { residents = null; put(residentBox, h('p', { role: 'status' }, t('osCancelled'))); form.querySelector('[data-k=opensid]')?.focus(); } }, t('osCancel')))));
-    apply.focus();
-    ctx.announce(t('osFound', v.name) + ' ' + report[0]);
   }
-  function applyResidents() {
-    if (!residents) return;
-    const { rentan, pu } = residents;
-    residents = null;
+  function applyResidents({ rentan, pu }) {
     // Base, JHT and funder of the first pekerja rentan group carry over to the new ones; other groups stay.
     const tpl = st.groups.find((g) => g.category === 'pekerja_rentan') || newGroup();
     const made = WORK_KINDS.filter((k) => rentan[k] > 0).map((k) => ({ ...tpl, workKind: k, people: String(rentan[k]) }));
@@ -412,12 +366,12 @@ export function renderVillageTab(root, ctx) {
     }
     st.groups = [...made, ...keep].slice(0, 30);
     unExample();
-    const n = [...Object.values(rentan), ...Object.values(pu)].reduce((a, x) => a + x, 0);
-    put(residentBox, h('p', { role: 'status' }, t('osApplied', num(n, lang))));
+    const n = num([...Object.values(rentan), ...Object.values(pu)].reduce((a, x) => a + x, 0), lang);
+    put(residentBox, h('p', { role: 'status' }, t('osApplied', n)));
     renderForm();
     changed();
     fields.get('groups[0].people')?.focus();
-    ctx.announce(t('osApplied', num(n, lang)));
+    ctx.announce(t('osApplied', n));
   }
 
   // Committing another village's name (change): that village's own saved data, else the regency's figures, else empty.
@@ -432,6 +386,7 @@ export function renderVillageTab(root, ctx) {
     }
     const own = saved(name);
     const next = own || fromConfig(cfg ? cfg.name : name.trim());
+    residentsOff(); // counts read for the village left behind are not offered to this one
     const keep = { year: st.year, partial: st.partial, firstMonth: st.firstMonth, months: st.months };
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, next, keep, { example: false });
@@ -910,6 +865,7 @@ export function renderVillageTab(root, ctx) {
 
   function reset() {
     later.cancel();
+    residentsOff();
     store.remove('village:' + slug(st.name));
     store.remove('last');
     const fresh = fromConfig(st.name);
