@@ -431,3 +431,27 @@ test('OpenSID import refusals and cancel: a non-resident file, an .xlsx, another
   await assertClean(page, assert);
   await page.context().close();
 });
+
+test('the shared summary follows the widget language (lang="en")', async () => {
+  const page = await open('', () => {
+    window.__shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: (d) => { window.__shared.push(JSON.parse(JSON.stringify(d))); return Promise.resolve(); } });
+  });
+  await page.evaluate((w) => document.querySelector(w).setAttribute('lang', 'en'), W);
+  await page.locator(`${W} [data-k="groups[0].people"]`).waitFor();
+  await field(page, 'name').fill('Desa Uji Coba');
+  await field(page, 'name').press('Tab');
+  await field(page, 'funder').selectOption('apbd');
+  await field(page, 'year').selectOption('2026');
+  await field(page, 'groups[0].people').fill('100');
+  await settled(page);
+  await page.locator(`${W} [data-share="open"]`).click();
+  await page.waitForFunction(() => window.__shared.length === 1);
+  const [d] = await page.evaluate(() => window.__shared);
+  assert.match(d.text, /Period: January 2026 – December 2026 \(12 months\)/);
+  assert.match(d.text, /Cost: Rp1,680,000 per month, Rp20,160,000 a year/);
+  assert.match(d.text, /Source of funds: APBD \(regency budget\)/);
+  assert.ok(d.text.length <= 500);
+  await assertClean(page, assert);
+  await page.context().close();
+});
