@@ -9,6 +9,8 @@ pkg.files = files;
 pkg.exports = {
   '.': { types: './kalkulator_jamsostek.d.ts', default: './kalkulator_jamsostek.js' },
   './widget.js': { types: './widget.d.ts', default: './widget.js' },
+  // For Node: initSync({ module: readFileSync(<this file>) }).
+  './kalkulator_jamsostek_bg.wasm': './kalkulator_jamsostek_bg.wasm',
   './package.json': './package.json',
 };
 pkg.sideEffects = ['./widget.js', './embed.js', './resizer.js', './snippets/*'];

@@ -230,10 +230,8 @@ export function buildConfig() {
   const amount = (k, text) => {
     const s = String(text || '').trim();
     if (!s) return null;
-    const d = parseRupiah(s);
-    if (d != null) return d;
-    if (!api) return null;
-    // the module's reading as a fallback; a refusal says in words what to type, never a code
+    // The module reads it ("1.500.000", "20 juta", "1,5 juta"); before it has loaded, the same reading in JS.
+    if (!api) return parseRupiah(s);
     try { return api.parseAmount(s, st.ui); } catch { errors.set(k, T('amountErr')); return null; }
   };
   const count = (k, text) => {

@@ -343,3 +343,23 @@ test('a host that forgot the wasm file, or \'wasm-unsafe-eval\': one clear messa
   assert.deepEqual(bad.__externalRequests, []);
   await bad.context().close();
 });
+
+test("a policy with default-src 'none' (no connect-src): the message names connect-src 'self', not the connection (issue 11 §6)", async () => {
+  const strict = await startServer({ headers: html({ 'Content-Security-Policy': "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" }) });
+  try {
+    const page = await open(strict);
+    await page.evaluate(() => window.__t.mount({ regency: 'Kabupaten Ketat', tab: 'desa' }));
+    const alert = page.locator('kalkulator-jamsostek [role=alert]');
+    await alert.waitFor({ timeout: 15000 });
+    await page.waitForFunction(() => /connect-src/.test(document.querySelector('kalkulator-jamsostek').shadowRoot.querySelector('[role=alert]')?.textContent || ''), null, { timeout: 5000 });
+    const text = await alert.textContent();
+    assert.match(text, /melarang kalkulator mengambil berkasnya sendiri/);
+    assert.equal((text.match(/connect-src 'self'/g) || []).length, 1, text);
+    assert.doesNotMatch(text, /Periksa sambungan/, 'not a connection problem');
+    assert.doesNotMatch(text, /unsafe-inline|'unsafe-eval'/);
+    assert.deepEqual(page.__externalRequests, []);
+    await page.context().close();
+  } finally {
+    await strict.close();
+  }
+});

@@ -398,6 +398,8 @@ test('explain panel: opens on its heading at the top; plain Indonesian, no rule 
   assert.match(panels[0].text, /Iuran JKK peserta BPU \(persen dari dasar penghasilan\): 1%/);
   assert.match(panels[0].text, /Sumber: PP 44\/2015 Lampiran II; PP 49\/2023; PP 50\/2025 Pasal 4/);
   assert.match(panels[1].text, /JKK: santunan kematian = 48 × upah sebulan/);
+  // Issue 9 §4: the per-share rounding rule, in one plain sentence, wherever per-person amounts are explained.
+  assert.match(panels[0].text, /Pembulatan: bagian pemberi kerja dan bagian peserta masing-masing dibulatkan ke rupiah penuh per orang per bulan/);
   // English mode keeps the module's (English) sources, still without file names or ids
   await page.evaluate(() => document.querySelector('#w').setAttribute('lang', 'en'));
   await poll(() => adminSettled(page), 'regency result in English');

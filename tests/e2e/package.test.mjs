@@ -43,3 +43,14 @@ test('npm pack ships README, licence, types, wasm and the widget, nothing from t
   assert.equal(manifest.exports['./widget.js'].types, './widget.d.ts');
   assert.equal(manifest.license, 'MIT');
 });
+
+test("README's Node one-liner works from a project that installed the package", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kj-node-'));
+  mkdirSync(path.join(dir, 'node_modules'));
+  symlinkSync(pkg, path.join(dir, 'node_modules', 'kalkulator-jamsostek'), 'dir');
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const m = /`node --input-type=module -e "([^`]+)"`/.exec(readme);
+  assert.ok(m, 'the README has the one-liner');
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', m[1]], { cwd: dir, encoding: 'utf8' });
+  assert.equal(out.trim(), '20160000');
+});

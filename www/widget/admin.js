@@ -8,7 +8,7 @@
 //     regencyKey }; it returns { destroy() }. Money never becomes a JS number here: every amount shown or
 //     exported is a digit string returned by api.estimate.
 import { h, clear, debounce, thisMonth } from './dom.js';
-import { formatRupiah as rp, formatNumber as num, formatPercent as pct, monthLabel, parseRupiah } from './format.js';
+import { formatRupiah as rp, formatNumber as num, formatPercent as pct, monthLabel } from './format.js';
 import { importVillages, importReport, toCsv, csvMessage, nameKey, VILLAGE_CATEGORIES, MAX_BYTES, MAX_COUNT } from './csv.js';
 import { explainButton } from './explain.js';
 
@@ -268,8 +268,7 @@ export function renderAdminTab(container, ctx) {
   function money(text) {
     const s = String(text ?? '').trim();
     if (!s) return '';
-    const d = parseRupiah(s);
-    if (d != null) return d;
+    // The module reads "1.500.000", "20 juta", "1,5 juta", "2 miliar"; the widget parses no money itself.
     try { return ctx.api.parseAmount(s, lang); } catch { return null; }
   }
   function officeCount(o) {
@@ -456,6 +455,11 @@ export function renderAdminTab(container, ctx) {
     }
     st.result = r;
     st.meta = meta;
+    // Host-page event (widget.d.ts): figures only, once per new result.
+    if (r.total.total !== st.emitted) {
+      st.emitted = r.total.total;
+      ctx.emit?.('result', { tab: 'kabupaten', total: r.total.total, months: r.months, people: r.people });
+    }
     st.rows = r.units.map((u, i) => {
       const md = meta[i];
       const per = {};
@@ -644,6 +648,7 @@ export function renderAdminTab(container, ctx) {
     const t = setTimeout(() => { timers.delete(t); URL.revokeObjectURL(url); }, 30000);
     timers.add(t);
     ctx.announce?.(T('exported', { f: fname }));
+    ctx.emit?.('export', { tab: 'kabupaten', kind: 'csv' });
   }
 
   // ------------------------------------------------------------------ import

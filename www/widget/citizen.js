@@ -1,6 +1,6 @@
 // Citizen journey: a few plain questions → what applies to me, what it costs, who pays, what my family receives.
 import { h, clear, put, app, thisMonth, debounce } from './dom.js';
-import { formatRupiah as rp, parseRupiah } from './format.js';
+import { formatRupiah as rp } from './format.js';
 import { explainButton } from './explain.js';
 import { renderBenefits } from './village.js';
 import { WORK_KINDS, INSTITUTIONS } from './i18n.js';
@@ -73,7 +73,7 @@ export function renderCitizenTab(root, ctx) {
     const group = { category: cat, people: 1, jht: st.jht || (el.programmes.find((p) => p.programme === 'jht')?.status === 'mandatory') };
     if (workKind) group.workKind = workKind;
     // Income typed the Indonesian way ("1,5 juta", "Rp2jt"); refused in words, never with a code.
-    const income = st.income.trim() ? parseRupiah(st.income) ?? (() => { try { return api.parseAmount(st.income, lang); } catch { return null; } })() : '';
+    const income = st.income.trim() ? (() => { try { return api.parseAmount(st.income, lang); } catch { return null; } })() : '';
     if (income == null) { app(out, h('p', { class: 'err', role: 'alert' }, t('cIncomeInvalid'))); return; }
     // A programme (regency or village) pays on its own base (Rp1.000.000); the income band only for the self-paid path.
     const programme = funder !== 'self_paid';
@@ -82,6 +82,8 @@ export function renderCitizenTab(root, ctx) {
       const r = api.estimate({ firstMonth: month, months: 1, units: [{ name: t('cMe'), kind: cat === 'non_asn' ? 'opd' : 'desa', funder, groups: [group] }] }, lang);
       const g = r.units[0].groups[0];
       const pm = g.perPerson[0].perPersonMonth;
+      // Host-page event (widget.d.ts): the monthly figure only; no age, work or other personal data.
+      ctx.emit?.('result', { tab: 'warga', total: pm.total.total, months: 1, people: 1 });
       app(out, h('h4', null, t('cCost')),
         h('p', null, h('span', { class: 'big amt', 'data-monthly': pm.total.total }, rp(pm.total.total, lang)), ' ', t('perMonthShort'),
           explainButton(ctx, { title: t('cCost'), amount: pm.total.total, lines: pm.lines, basis: g.base || g.wage, rules: r.rules, from: month, notes: r.warnings })),

@@ -65,10 +65,21 @@ export function thisMonth() {
   return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
 }
 
-/** Debounce with a cancel() for teardown. */
+/** Debounce with cancel() for teardown and flush() to run a pending call now (page hidden, element removed). */
 export function debounce(fn, ms) {
   let id = 0;
-  const d = (...a) => { clearTimeout(id); id = setTimeout(() => fn(...a), ms); };
-  d.cancel = () => clearTimeout(id);
+  let pending = null;
+  const d = (...a) => {
+    clearTimeout(id);
+    pending = a;
+    id = setTimeout(() => { pending = null; fn(...a); }, ms);
+  };
+  d.cancel = () => { clearTimeout(id); pending = null; };
+  d.flush = () => {
+    if (!pending) return;
+    const a = pending;
+    d.cancel();
+    fn(...a);
+  };
   return d;
 }

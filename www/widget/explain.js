@@ -73,6 +73,8 @@ export function createExplainer(host, getCtx) {
             l.needsVerification && h('span', { class: 'ver' }, t('needsVerification'))),
           h('td', { class: 'n', 'data-label': t('amount') }, rp(l.total, lang)), h('td', { class: 'n', 'data-label': t('employer') }, rp(l.employer, lang)),
           h('td', { class: 'n', 'data-label': t('worker') }, rp(l.worker, lang)))))),
+      // RULES.md Part 0 "Rounding": said once, in one plain sentence, wherever per-person amounts are shown.
+      info.lines?.length > 0 && h('p', { class: 'hint', 'data-rounding': '' }, t('roundingRule')),
       info.steps?.length > 0 && h('ul', null, info.steps.map((s) => h('li', null, s))),
       info.from && h('p', null, t('validFor', monthLabel(info.from, lang) + (info.until && info.until !== info.from ? ' – ' + monthLabel(info.until, lang) : ''))),
       known.length > 0 && [h('h3', null, t('legalBasis')), known.map((id) => ruleBlock(m.get(id) || { id }, t, lang)),

@@ -9,6 +9,18 @@ import { renderCitizenTab } from './citizen.js';
 import { makeT, CATEGORIES, INSTITUTIONS, FUNDERS } from './i18n.js';
 const TABS = ['desa', 'kabupaten', 'warga'];
 const CSP_HINT = "script-src 'self' 'wasm-unsafe-eval'";
+// The wasm file (and config-src) are fetched: a policy whose default-src is 'none' must allow that too.
+const CONNECT_HINT = "connect-src 'self'";
+// The last Content-Security-Policy refusal of one of the widget's own requests (issue 11 §6). The browser
+// reports it as an event, sometimes after the failed fetch itself: a failed element re-renders its message.
+let cspRefused = null;
+document.addEventListener('securitypolicyviolation', (e) => {
+  const d = String(e.effectiveDirective || e.violatedDirective || '');
+  // Only refusals of the widget's own files (the host's own blocked requests are not ours to explain).
+  if (!/^(connect-src|script-src)/.test(d) || !String(e.blockedURI || '').startsWith(new URL('.', import.meta.url).href)) return;
+  cspRefused = d.startsWith('connect-src') ? CONNECT_HINT : CSP_HINT;
+  for (const w of instances) if (w._failedWith) w._failed(w._failedWith);
+});
 
 // ---- The wasm module: loaded once per page, shared by every instance, re-created after a trap. ----
 let loading = null; // Promise<api>
@@ -94,6 +106,33 @@ const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v, max = 200) => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : null);
 const int = (v, lo, hi) => (Number.isInteger(v) && v >= lo && v <= hi ? v : null);
 /** Money in configuration must be a string: "850000000" or "850.000.000". */
+/** config-src: at most this long to answer, and this large (then the inline config or the default is used). */
+export const CONFIG_TIMEOUT_MS = 8000;
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/** Fetches a same-origin config: [json, null] or [null, problem]. The final URL after redirects must still be
+ * on this site; a server that does not answer in CONFIG_TIMEOUT_MS or sends more than CONFIG_MAX_BYTES is
+ * refused before anything is parsed. */
+async function fetchConfig(u) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), CONFIG_TIMEOUT_MS);
+  try {
+    const r = await fetch(u, { credentials: 'omit', signal: ctl.signal });
+    const final = new URL(r.url || u.href);
+    if (final.origin !== location.origin) return [null, ['configCrossOrigin', final.origin]];
+    if (!r.ok) return [null, ['configUnreadable', 'HTTP ' + r.status]];
+    if (+r.headers.get('content-length') > CONFIG_MAX_BYTES) return [null, ['configTooLarge', String(CONFIG_MAX_BYTES / 1024)]];
+    const text = await r.text();
+    if (text.length > CONFIG_MAX_BYTES) return [null, ['configTooLarge', String(CONFIG_MAX_BYTES / 1024)]];
+    return [JSON.parse(text), null];
+  } catch (e) {
+    if (ctl.signal.aborted) return [null, ['configTimeout', String(CONFIG_TIMEOUT_MS / 1000)]];
+    return [null, ['configUnreadable', String((e && e.message) || e)]];
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function amountText(v) {
   if (typeof v !== 'string') return null;
   const s = v.trim().replace(/^rp\.?\s*/i, '');
@@ -245,12 +284,19 @@ class KalkulatorJamsostek extends HTMLElement {
 
   connectedCallback() {
     instances.add(this);
+    // Nothing typed is lost (issue 11 §5): pending saves run when the page is hidden or left.
+    this._onHide ??= (e) => { if (e.type === 'pagehide' || document.visibilityState !== 'visible') this._flush(); };
+    addEventListener('pagehide', this._onHide);
+    document.addEventListener('visibilitychange', this._onHide);
     this._render();
     this._watch();
   }
 
   disconnectedCallback() {
     instances.delete(this);
+    removeEventListener('pagehide', this._onHide);
+    document.removeEventListener('visibilitychange', this._onHide);
+    this._flush(); // a CMS that re-parses the block: the new element reads what was saved here
     this._io?.disconnect();
     this._io = null;
     this._view?.destroy();
@@ -284,6 +330,10 @@ class KalkulatorJamsostek extends HTMLElement {
     this._renderTab();
   }
 
+  _flush() {
+    try { this._view?.flush?.(); } catch { /* storage faults are reported by the store */ }
+  }
+
   /** Dispatches `kalkulator-<name>` on the element (bubbles; the detail is a frozen plain object). */
   _emit(name, detail) {
     try {
@@ -306,11 +356,7 @@ class KalkulatorJamsostek extends HTMLElement {
           else if (src) {
             const u = new URL(src, document.baseURI);
             if (u.origin !== location.origin) problem = ['configCrossOrigin', u.origin];
-            else {
-              const r = await fetch(u, { credentials: 'omit' });
-              if (!r.ok) throw new Error('HTTP ' + r.status);
-              raw = await r.json();
-            }
+            else [raw, problem] = await fetchConfig(u);
           }
         } catch (e) {
           problem = ['configUnreadable', String(e.message || e)];
@@ -391,6 +437,7 @@ class KalkulatorJamsostek extends HTMLElement {
   }
 
   async _renderTab() {
+    this._failedWith = null;
     const seqNo = (this._seq = (this._seq || 0) + 1);
     const t = this._t;
     this._view?.destroy();
@@ -466,14 +513,17 @@ class KalkulatorJamsostek extends HTMLElement {
   }
 
   _failed(e) {
-    console.error('[kalkulator-jamsostek] could not start', e);
+    if (this._failedWith !== e) console.error('[kalkulator-jamsostek] could not start', e);
+    this._failedWith = e;
     const t = this._t;
-    const csp = /Content.Security|wasm-eval|unsafe-eval|CompileError/i.test(String(e && (e.name + ' ' + e.message)));
+    const wasmCsp = /Content.Security|wasm-eval|unsafe-eval|CompileError/i.test(String(e && (e.name + ' ' + e.message)));
+    const hint = wasmCsp ? CSP_HINT : cspRefused;
+    const csp = !!hint;
     // The CSP case names the one directive to add; the browser's own text (in the console) would also name
     // 'unsafe-eval', which is more than the widget needs.
     put(this._panel, h('div', { role: 'alert', class: 'note' },
       h('p', null, h('strong', null, t('loadFailed'))),
-      csp ? h('p', null, t('cspHint'), ' ', h('code', null, CSP_HINT)) : h('p', null, t('loadFailedHint')),
+      csp ? h('p', null, t(hint === CONNECT_HINT ? 'cspConnectHint' : 'cspHint'), ' ', h('code', null, hint)) : h('p', null, t('loadFailedHint')),
       !csp && h('p', { class: 'hint' }, String(e && e.message || e))),
     h('p', { class: 'bar' }, h('button', { type: 'button', onclick: () => this._renderTab() }, t('retry'))));
   }
