@@ -455,3 +455,19 @@ test('the shared summary follows the widget language (lang="en")', async () => {
   await assertClean(page, assert);
   await page.context().close();
 });
+
+test('nothing typed is lost: the element removed right after typing (before the recomputation) still saves the entry (view.flush)', async () => {
+  const page = await open();
+  await scenario(page);
+  await page.waitForTimeout(400);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => /village:desa-uji-coba/.test(k)));
+  assert.ok(key, 'the village is saved under its own key');
+  await field(page, 'groups[0].people').fill('250');
+  await field(page, 'rab.kadesName').fill('Kepala Baru');
+  await page.evaluate((w) => document.querySelector(w).remove(), W); // at once: within the 250/300 ms debounce
+  const saved = await page.evaluate((k) => localStorage.getItem(k), key);
+  assert.match(saved, /"people":"250"/);
+  assert.match(saved, /Kepala Baru/);
+  await assertClean(page, assert);
+  await page.context().close();
+});

@@ -881,7 +881,12 @@ export function renderVillageTab(root, ctx) {
 
   renderForm();
   compute(false);
-  return { destroy() { changed.cancel(); covLater.cancel(); persistSoon.cancel(); clear(root); }, csvText: () => last && csvText() };
+  return {
+    destroy() { changed.cancel(); covLater.cancel(); persistSoon.cancel(); clear(root); },
+    // Page hidden or element removed (widget.js): what was typed and not yet saved is saved now.
+    flush() { persistSoon.flush?.(); later.flush?.(); },
+    csvText: () => last && csvText(),
+  };
 }
 
 /** Benefits of one covered person, in words a village meeting understands (shared with the citizen tab). */
