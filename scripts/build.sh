@@ -13,11 +13,13 @@ wasm-pack --quiet build --release --target web --out-dir pkg --out-name kalkulat
 rm -f pkg/.gitignore
 # The widget, minified and bundled by esbuild, one file per thing a page loads (no shared chunks: each
 # chunk would cost a round trip on slow networks before the shell shows): widget.js is what the snippet
-# loads; admin.js (the regency tab, with its CSV importer) is fetched when that tab opens.
+# loads; admin.js (the regency tab, with its CSV importer) is fetched when that tab opens; residents.js (the village
+# journey's OpenSID resident import: its screen, opensid.js and the CSV parser, ~10 KB brotli) is fetched when a village
+# head chooses a resident file.
 # The wasm glue stays its own file: widget.js imports it at run time, next to the wasm.
-for entry in widget admin; do
+for entry in widget admin residents; do
   external=()
-  [ "$entry" = widget ] && external=(--external:./admin.js)
+  [ "$entry" = widget ] && external=(--external:./admin.js --external:./residents.js)
   esbuild "www/widget/$entry.js" --bundle --format=esm --minify --target=es2020 "${external[@]}" \
     --outfile="pkg/$entry.js" --legal-comments=none --log-level=warning
 done

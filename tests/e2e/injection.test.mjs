@@ -405,8 +405,10 @@ test('share link (#kj=): name, Dana Desa, people, siltap and budget from a craft
         let r = el.shadowRoot;
         await T.until(() => r.querySelector('[data-k="name"]'), 15000, 'village form');
         const readable = l.a.length <= 20000; // longer links are not read at all (and never made: see share())
-        const note = !!r.querySelector('[role=tabpanel] > .note');
+        const note = !!r.querySelector('[role=tabpanel] > .note:not([data-link])');
         eq(l.id, 'link read', note, readable);
+        // a link too long to be one the widget made is said to be unreadable (village.js readLink)
+        eq(l.id, 'unreadable-link notice', !!r.querySelector('[role=tabpanel] > [data-link="broken"]'), !readable);
         if (readable) {
           eq(l.id, 'name', r.querySelector('[data-k="name"]').value, cut(l.p, 200));
           eq(l.id, 'Dana Desa', r.querySelector('[data-k="danaDesa"]').value, cut(l.p, 30));

@@ -34,7 +34,7 @@ test('npm pack ships README, licence, types, wasm and the widget, nothing from t
   const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkg, encoding: 'utf8' });
   const files = JSON.parse(json)[0].files.map((f) => f.path).sort();
   for (const f of ['README.md', 'LICENSE', 'package.json', 'kalkulator_jamsostek.js', 'kalkulator_jamsostek.d.ts',
-    'kalkulator_jamsostek_bg.wasm', 'widget.js', 'widget.d.ts', 'admin.js']) {
+    'kalkulator_jamsostek_bg.wasm', 'widget.js', 'widget.d.ts', 'admin.js', 'residents.js']) {
     assert.ok(files.includes(f), `${f} is in the package (got ${files.join(', ')})`);
   }
   assert.ok(!files.some((f) => /test|\.rs$|\.mjs$|node_modules/.test(f)), `nothing from tests: ${files.join(', ')}`);

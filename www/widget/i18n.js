@@ -68,6 +68,20 @@ const id = {
   csvSep: 'Pemisah kolom CSV', csvComma: 'koma (,)', csvSemicolon: 'titik koma (;) — Excel Indonesia', csvVillage: 'Desa', csvPerPersonMonth: 'Iuran per orang per bulan',
   linkLabel: 'Tautan skenario', linkCopied: 'Tautan disalin.', linkReady: 'Tautan siap; salin dari kotak.', resetDone: 'Isian dikosongkan.',
   fromLink: 'Skenario dibuka dari tautan.',
+  // village journey: share, PDF, damaged links, OpenSID import (helper D)
+  pdf: 'Simpan PDF', pdfHow: 'Simpan PDF: di jendela cetak, pilih tujuan "Simpan sebagai PDF", lalu Simpan. RAB-nya sama dengan yang dicetak (satu halaman A4).',
+  shareBtn: 'Bagikan', shareHow: 'Kirim ringkasan dan tautan skenario ini lewat WhatsApp, atau salin lalu tempel di aplikasi lain.',
+  shareWa: 'Kirim lewat WhatsApp', shareCopy: 'Salin ringkasan dan tautan', shareText: 'Ringkasan yang dibagikan',
+  shareCopied: 'Ringkasan dan tautan disalin.', shareSelect: 'Ringkasan dipilih di kotak; salin dengan Ctrl+C atau tahan lalu Salin.',
+  shTitle: 'Iuran BPJS Ketenagakerjaan {0}', shHead: 'Iuran BPJS Ketenagakerjaan {0}, Tahun Anggaran {1}',
+  shPeriod: 'Periode: {0} – {1} ({2} bulan)', shPeople: 'Dilindungi: {0} orang ({1})',
+  shCostYear: 'Biaya: {0} per bulan, {1} setahun', shCostPeriod: 'Biaya: {0} per bulan, {1} untuk {2} bulan',
+  shWorker: 'Termasuk bagian peserta {0}', shFunders: 'Sumber dana: {0}', shExample: 'Contoh: angka awal dari daftar kabupaten.',
+  shNote: 'Perkiraan dari kalkulator, bukan tagihan resmi BPJS Ketenagakerjaan.',
+  osImport: 'Impor data penduduk OpenSID', osReading: 'Membaca berkas…', osMissing: 'Pembaca data OpenSID tidak dapat dimuat. Periksa sambungan lalu coba lagi.',
+  osHint: 'Berkas dari OpenSID: Ekspor Penduduk yang disimpan sebagai CSV, atau berkas .xls dari menu Unduh (pilih "Semua" dulu). Dibaca di perangkat ini saja; nama, NIK dan tanggal lahir tidak disimpan, hanya jumlah orang.',
+  osApplied: 'Kelompok diisi dari data penduduk: {0} orang.',
+  linkBroken: 'Tautan ini tidak terbaca lengkap: mungkin terpotong atau diubah oleh aplikasi pesan atau surel. Isian di bawah bukan dari tautan itu. Minta pengirim mengirim ulang tautan utuhnya.',
   rabTitle: 'Rencana Anggaran Biaya (RAB) — Iuran BPJS Ketenagakerjaan', rabVillage: '{1} {0}', rabPeriod: 'Periode {0} – {1} ({2} bulan)', rabCode: 'Kode rekening APBDes',
   rabDesc: 'Uraian', rabVol: 'Volume', rabUnitH: 'Satuan', rabPrice: 'Harga satuan (Rp)', rabAmount: 'Jumlah (Rp)', rabTotal: 'Jumlah', rabUnit: 'OB',
   rabVolume: '{0} orang × {1} bulan', rabItem: 'Iuran {0} {1}', rabWords: 'Terbilang', rabWorkerNote: 'Bagian peserta {0} dipotong dari penghasilan, tidak dianggarkan.',
@@ -184,6 +198,20 @@ const en = {
   csvSep: 'CSV column separator', csvComma: 'comma (,)', csvSemicolon: 'semicolon (;) — Indonesian Excel', csvVillage: 'Village', csvPerPersonMonth: 'Contribution per person per month',
   linkLabel: 'Scenario link', linkCopied: 'Link copied.', linkReady: 'Link ready; copy it from the box.', resetDone: 'Entries cleared.',
   fromLink: 'Scenario opened from a link.',
+  // village journey: share, PDF, damaged links, OpenSID import (helper D)
+  pdf: 'Save as PDF', pdfHow: 'Save as PDF: in the print window, choose the destination "Save as PDF", then Save. It is the same budget sheet as printed (one A4 page).',
+  shareBtn: 'Share', shareHow: 'Send the summary and this scenario’s link by WhatsApp, or copy them and paste them in another app.',
+  shareWa: 'Send by WhatsApp', shareCopy: 'Copy the summary and link', shareText: 'Summary to share',
+  shareCopied: 'Summary and link copied.', shareSelect: 'The summary is selected in the box; copy it with Ctrl+C or press and hold, then Copy.',
+  shTitle: 'BPJS Ketenagakerjaan contributions, {0}', shHead: 'BPJS Ketenagakerjaan contributions, {0}, budget year {1}',
+  shPeriod: 'Period: {0} – {1} ({2} months)', shPeople: 'Covered: {0} people ({1})',
+  shCostYear: 'Cost: {0} per month, {1} a year', shCostPeriod: 'Cost: {0} per month, {1} for {2} months',
+  shWorker: 'Including the participants’ share {0}', shFunders: 'Source of funds: {0}', shExample: 'Example: starting figures from the regency list.',
+  shNote: 'An estimate from the calculator, not an official BPJS Ketenagakerjaan bill.',
+  osImport: 'Import OpenSID resident data', osReading: 'Reading the file…', osMissing: 'The OpenSID reader could not be loaded. Check the connection and try again.',
+  osHint: 'A file from OpenSID: Ekspor Penduduk saved as CSV, or the .xls from the Unduh menu (choose "Semua" first). Read on this device only; names, NIK and birth dates are not kept, only numbers of people.',
+  osApplied: 'Groups filled from the resident data: {0} people.',
+  linkBroken: 'This link could not be read in full: a chat or mail app may have cut or changed it. The entries below are not from that link. Ask the sender to send the whole link again.',
   rabTitle: 'Budget sheet (RAB) — BPJS Ketenagakerjaan contributions', rabVillage: '{1} {0}', rabPeriod: 'Period {0} – {1} ({2} months)', rabCode: 'APBDes account',
   rabDesc: 'Description', rabVol: 'Volume', rabUnitH: 'Unit', rabPrice: 'Unit price (Rp)', rabAmount: 'Amount (Rp)', rabTotal: 'Total', rabUnit: 'person-month',
   rabVolume: '{0} people × {1} months', rabItem: '{0} contributions, {1}', rabWords: 'In words', rabWorkerNote: 'Participants’ share {0} is deducted from their pay, not budgeted.',
@@ -235,6 +263,26 @@ const en = {
   rabFunder_dana_desa: 'DD (Dana Desa)', rabFunder_apbdes: 'APBDes non-DD (ADD/PAD)', rabFunder_apbd: 'Regency APBD', rabFunder_apbn: 'APBN', rabFunder_self_paid: 'Self-paid',
   amountTooBig: 'The amount is too large; check the number of zeros.',
   lv_belum_sekolah: 'Not yet in school', lv_tk_sd: 'Kindergarten / primary', lv_smp: 'Junior secondary', lv_sma: 'Senior secondary', lv_pt: 'University / training',
+};
+
+// The village journey's OpenSID import screen (residents.js, loaded on demand), kept out of widget.js.
+export const RESIDENT_STRINGS = {
+  id: {
+    osUnreadable: 'Berkas tidak dapat dibaca. Tidak ada yang diubah.', osFound: 'Data penduduk {0}:',
+    osWill: 'Jika dipakai, kelompok yang dilindungi menjadi:', osReplace: 'Kelompok pekerja rentan yang ada diganti satu kelompok per jenis pekerjaan (dasar iuran, JHT dan sumber dana kelompok pekerja rentan pertama dipakai); kelompok lain tetap.',
+    osDetails: 'Yang tidak dihitung dan alasannya', osApply: 'Pakai angka ini', osCancel: 'Batal',
+    osCancelled: 'Data penduduk tidak dipakai; isian tidak diubah.',
+    osNothing: 'Tidak ada orang yang dapat dihitung untuk desa ini dari berkas ini; isian tidak diubah.',
+    osWhich: 'Berkas ini berisi data desa lain ({1}), bukan {0}. Isi nama desa sesuai berkas, lalu pilih berkas lagi.',
+  },
+  en: {
+    osUnreadable: 'The file cannot be read. Nothing was changed.', osFound: 'Resident data, {0}:',
+    osWill: 'If used, the groups covered become:', osReplace: 'The existing vulnerable-worker groups are replaced by one group per kind of work (with the base, JHT and funder of the first such group); other groups stay.',
+    osDetails: 'What was not counted, and why', osApply: 'Use these numbers', osCancel: 'Cancel',
+    osCancelled: 'Resident data not used; entries unchanged.',
+    osNothing: 'Nobody in this file can be counted for this village; entries unchanged.',
+    osWhich: 'This file holds other villages ({1}), not {0}. Type the village name as in the file, then choose the file again.',
+  },
 };
 
 export const STRINGS = { id, en };

@@ -1,10 +1,11 @@
 // Village-head journey: who is covered, by whom, for how long → cost, budget lines, benefits, RAB, CSV, link.
 import { h, clear, put, app, thisMonth, debounce } from './dom.js';
-import { formatRupiah as rp, formatNumber as num, formatPercent, monthLabel, monthName, dateLabel, parseRupiah } from './format.js';
+import { formatRupiah as rp, formatNumber as num, formatPercent, monthLabel, monthName, dateLabel } from './format.js';
 import { explainButton, progName, formula } from './explain.js';
 import { printCss } from './styles.js';
 import { VILLAGE_CATS, INSTITUTIONS, WORK_KINDS, FUNDERS } from './i18n.js';
 import { slug } from './store.js';
+import { shareControls, summaryText } from './share.js';
 
 const PU_ALWAYS = ['kepala_desa', 'perangkat_desa'];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -55,9 +56,35 @@ const b64 = {
   dec: (s) => JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))),
 };
 export function stateFromHash(hash) {
-  const m = /[#&]kj=([A-Za-z0-9_-]{1,20000})/.exec(hash || '');
-  if (!m) return null;
-  try { return cleanState(b64.dec(m[1])); } catch { return null; }
+  return readLink(hash)?.state || null;
+}
+// What a link may carry: cleanState's limits encoded stay well under this (30 groups, 200-character name, RAB names).
+const LINK_MAX = 20000;
+// "kj=" as written, or percent-encoded once or more (%3D, %253D …) after ?, #, & (or their encodings).
+const LINK_MARK = /(?:^|[?#&]|%(?:25)*(?:23|26|3f))kj(?:=|%(?:25)*3d)/i;
+/**
+ * The scenario in a page address (search and fragment): { state } when the whole scenario was read; { broken: true }
+ * when the address carries a scenario link that cannot be read whole — cut by a chat app, malformed %, extra or
+ * missing characters, too long —; null when there is no scenario link. A link percent-encoded once or twice by a mail
+ * client (#%23kj%3D…) is decoded and used: the payload's alphabet (A–Z a–z 0–9 - _) has no % of its own, so the
+ * decoded text is the original exactly, and it is used only when it then reads whole.
+ */
+export function readLink(href) {
+  const s = String(href || '');
+  const at = s.search(/[?#]/);
+  let part = at < 0 ? '' : s.slice(at);
+  if (!LINK_MARK.test(part)) return null;
+  for (let round = 0; round < 3; round++) {
+    const m = /[?#&]kj=([^&#]*)/.exec(part);
+    if (m) {
+      if (!/^[A-Za-z0-9_-]+$/.test(m[1]) || m[1].length > LINK_MAX) return { broken: true };
+      let st = null;
+      try { st = cleanState(b64.dec(m[1])); } catch { /* cut or altered */ }
+      return st ? { state: st } : { broken: true };
+    }
+    try { part = decodeURIComponent(part); } catch { return { broken: true }; }
+  }
+  return { broken: true };
 }
 
 /** "1.000" → 1000 people; anything else that is not a whole number is refused. */
@@ -107,9 +134,13 @@ export function renderVillageTab(root, ctx) {
   };
 
   let fromLink = false;
+  let linkBroken = false;
   let st = ctx.state.village;
   if (!st) {
-    const linked = stateFromHash(location.hash);
+    // A damaged link is said plainly; nothing of it is shown or saved (the visitor's own data stays as it was).
+    const link = readLink(location.href);
+    const linked = link?.state || null;
+    linkBroken = !!link?.broken;
     const last = store.get('last');
     if (last != null && typeof last !== 'string') store.notice?.('storageCorrupt');
     st = linked || (typeof last === 'string' && saved(last)) || null;
@@ -136,7 +167,8 @@ export function renderVillageTab(root, ctx) {
   let last = null; // last good result, for print/CSV
   let lastReq = null;
 
-  app(root, fromLink ? h('p', { class: 'note' }, t('fromLink')) : null, form, status, out);
+  app(root, fromLink ? h('p', { class: 'note' }, t('fromLink')) : null,
+    linkBroken ? h('p', { class: 'note', role: 'alert', 'data-link': 'broken' }, t('linkBroken')) : null, form, status, out);
 
   // ---- form ----
   function field(path, label, input, hint, extra) {
@@ -216,7 +248,8 @@ export function renderVillageTab(root, ctx) {
     const who = h('fieldset', { oninput: unExample, onchange: unExample }, h('legend', null, t('vWho')),
       st.example && h('p', { class: 'note', 'data-example': '' }, t('vExample', st.name)),
       st.groups.map((g, i) => groupRow(g, i, bad.filter((b) => b.path === `groups[${i}].funder`))),
-      h('p', { class: 'bar' }, h('button', { type: 'button', 'data-k': 'add', onclick: () => { st.groups.push(newGroup()); renderForm(); changed(); fields.get(`groups[${st.groups.length - 1}].category`)?.focus(); } }, t('vAdd'))));
+      h('p', { class: 'bar' }, h('button', { type: 'button', 'data-k': 'add', onclick: () => { st.groups.push(newGroup()); renderForm(); changed(); fields.get(`groups[${st.groups.length - 1}].category`)?.focus(); } }, t('vAdd'))),
+      residentInput());
     put(form,
       h('fieldset', null, h('legend', null, t('vVillage')),
         h('div', { class: 'grid' },
@@ -290,6 +323,57 @@ export function renderVillageTab(root, ctx) {
         st.groups.length > 1 && h('button', { type: 'button', onclick: () => { st.groups.splice(i, 1); renderForm(); changed(); form.querySelector('[data-k=add]')?.focus(); } }, t('vRemove', i + 1))));
   }
 
+  // ---- OpenSID resident export → groups: residents.js (with opensid.js, loaded when a file is chosen) shows what it
+  // counted and skipped; only counts per work kind reach this journey, and only when the user confirms.
+  const residentBox = h('div', { 'data-opensid': 'report' });
+  let residentSeq = 0;
+  const residentsOff = () => { residentSeq++; clear(residentBox); };
+  function residentInput() {
+    const fid = id('opensid');
+    return h('div', { class: 'fld' },
+      h('label', { for: fid }, t('osImport')),
+      h('input', { type: 'file', id: fid, accept: '.csv,.xls,text/csv,text/html', 'data-k': 'opensid', 'aria-describedby': fid + '-h',
+        onchange: (e) => { e.stopPropagation(); readResidents(e.target); } }),
+      h('p', { class: 'hint', id: fid + '-h' }, t('osHint')),
+      residentBox);
+  }
+  async function readResidents(input) {
+    const file = input.files?.[0];
+    if (!file) return;
+    const seq = ++residentSeq;
+    const isCurrent = () => seq === residentSeq;
+    put(residentBox, h('p', { role: 'status' }, t('osReading')));
+    let mod = null;
+    try { mod = await import('./residents.js'); } catch (e) { console.warn('[kalkulator-jamsostek] OpenSID reader unavailable', e); }
+    if (!isCurrent()) return;
+    if (!mod) { put(residentBox, h('p', { class: 'err', role: 'alert' }, t('osMissing'))); return; }
+    await mod.showResidents({ ctx, file, box: residentBox, name: st.name.trim() || t('vUnnamed'), asOf: st.firstMonth,
+      minAge: config.minAge, maxAge: config.maxAge, isCurrent,
+      onApply: (counts) => { if (isCurrent()) applyResidents(counts); },
+      onCancel: () => form.querySelector('[data-k=opensid]')?.focus() });
+    input.value = ''; // the same file may be chosen again
+  }
+  function applyResidents({ rentan, pu }) {
+    // Base, JHT and funder of the first pekerja rentan group carry over to the new ones; other groups stay.
+    const tpl = st.groups.find((g) => g.category === 'pekerja_rentan') || newGroup();
+    const made = WORK_KINDS.filter((k) => rentan[k] > 0).map((k) => ({ ...tpl, workKind: k, people: String(rentan[k]) }));
+    const keep = st.groups.filter((g) => !(made.length && g.category === 'pekerja_rentan'));
+    for (const c of Object.keys(pu)) {
+      if (!(pu[c] > 0)) continue;
+      const g = keep.find((x) => x.category === c);
+      if (g) g.people = String(pu[c]);
+      else keep.push({ ...newGroup(c), people: String(pu[c]), wage: config.siltap?.[c] || '' });
+    }
+    st.groups = [...made, ...keep].slice(0, 30);
+    unExample();
+    const n = num([...Object.values(rentan), ...Object.values(pu)].reduce((a, x) => a + x, 0), lang);
+    put(residentBox, h('p', { role: 'status' }, t('osApplied', n)));
+    renderForm();
+    changed();
+    fields.get('groups[0].people')?.focus();
+    ctx.announce(t('osApplied', n));
+  }
+
   // Committing another village's name (change): that village's own saved data, else the regency's figures, else empty.
   // The period chosen stays; the village left behind keeps its saved data.
   function pickVillage(name) {
@@ -302,6 +386,7 @@ export function renderVillageTab(root, ctx) {
     }
     const own = saved(name);
     const next = own || fromConfig(cfg ? cfg.name : name.trim());
+    residentsOff(); // counts read for the village left behind are not offered to this one
     const keep = { year: st.year, partial: st.partial, firstMonth: st.firstMonth, months: st.months };
     for (const k of Object.keys(st)) delete st[k];
     Object.assign(st, next, keep, { example: false });
@@ -319,9 +404,9 @@ export function renderVillageTab(root, ctx) {
     const problems = [];
     const money = (path, text) => {
       if (!String(text).trim()) return '';
-      const d = parseRupiah(text);
-      if (d == null) problems.push([path, t('amountInvalid')]);
-      return d ?? '';
+      const d = amount(text);
+      if (d.error) problems.push([path, d.error]);
+      return d.digits ?? '';
     };
     const groups = st.groups.map((g, i) => {
       const n = people(g.people);
@@ -349,6 +434,10 @@ export function renderVillageTab(root, ctx) {
   }
   // Never a raw code: amount refusals say what to type.
   const errText = (e) => (e?.code === 'INVALID_AMOUNT' ? t('amountInvalid') : e?.code === 'AMOUNT_OUT_OF_RANGE' ? t('amountTooBig') : ctx.errorText(e));
+  /** A typed amount read by the module (parseAmount: whole rupiah as digits; no money arithmetic in JS). */
+  function amount(text) {
+    try { return { digits: String(api.parseAmount(String(text), lang)) }; } catch (e) { return { error: errText(e) }; }
+  }
 
   const extraButtons = [];
   function showErrors(list) {
@@ -398,6 +487,7 @@ export function renderVillageTab(root, ctx) {
     if (!res) {
       // never leave a stale result looking current
       last = null;
+      emitted = '';
       put(out, h('h3', { id: id('res-h') }, t('result')), h('p', { class: 'hint' }, t('noResult')));
       return;
     }
@@ -405,7 +495,18 @@ export function renderVillageTab(root, ctx) {
     lastReq = req;
     renderResult(res);
     ctx.announce(t('announceTotal', rp(res.total.total, lang), res.months, num(res.people, lang)));
+    emitResult(res);
   }
+  // Host-page event (widget.d.ts): figures only, once per result shown (a recomputation giving the same figures is not new).
+  let emitted = '';
+  function emitResult(res) {
+    const detail = { tab: 'desa', total: String(res.total.total), months: Number(res.months), people: Number(res.people) };
+    const key = JSON.stringify(detail);
+    if (key === emitted) return;
+    emitted = key;
+    ctx.emit?.('result', detail);
+  }
+  const exported = (kind) => ctx.emit?.('export', { tab: 'desa', kind });
   const later = debounce(compute, 250);
   const changed = () => { out.setAttribute('aria-busy', 'true'); later(); };
   changed.cancel = later.cancel;
@@ -507,8 +608,8 @@ export function renderVillageTab(root, ctx) {
     if (!st.budget.trim()) return;
     const { req } = request();
     const g = req.units[0].groups[Math.min(st.covGroup, req.units[0].groups.length - 1)];
-    const budget = parseRupiah(st.budget);
-    if (budget == null) { app(cov, h('p', { class: 'err' }, t('amountInvalid'))); return; }
+    const { digits: budget, error } = amount(st.budget);
+    if (error) { app(cov, h('p', { class: 'err' }, error)); return; }
     try {
       const c = api.coverage({ budget, firstMonth: st.firstMonth, months: st.months, group: g, funder: funderOf(), unitKind: st.kind }, lang);
       app(cov, h('p', { 'data-people': c.people }, h('strong', null, t('covResult', num(c.people, lang), st.months))),
@@ -529,12 +630,18 @@ export function renderVillageTab(root, ctx) {
   function actions() {
     const sep = select(st.sep, [[',', t('csvComma')], [';', t('csvSemicolon')]], (v) => { st.sep = v; persist(); });
     sep.id = id('sep');
+    const sh = shareControls(ctx, shareSummary, { tab: 'desa' });
     return h('div', null, h('h4', null, t('outputs')),
       h('div', { class: 'bar' },
         h('button', { type: 'button', onclick: printRab }, t('print')),
+        // The same one-page A4 RAB as a file: the browser's own "Save as PDF" in its print window (no PDF library).
+        h('button', { type: 'button', 'data-k': 'pdf', 'aria-describedby': id('pdf-h'), onclick: () => { ctx.announce(t('pdfHow')); printRab(); } }, t('pdf')),
         h('button', { type: 'button', onclick: downloadCsv }, t('csv')),
+        sh.button,
         h('button', { type: 'button', onclick: share }, t('share')),
         h('button', { type: 'button', onclick: reset }, t('reset'))),
+      h('p', { class: 'hint', id: id('pdf-h') }, t('pdfHow')),
+      sh.panel,
       h('div', { class: 'grid' }, h('div', null, h('label', { for: id('sep') }, t('csvSep')), sep)),
       h('div', { class: 'fld', hidden: !linkOut.value }, h('label', { for: id('link') }, t('linkLabel')), linkOut));
   }
@@ -673,6 +780,7 @@ export function renderVillageTab(root, ctx) {
     );
     win.focus();
     win.print();
+    exported('print');
   }
 
   function csvText() {
@@ -713,11 +821,38 @@ export function renderVillageTab(root, ctx) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 5000);
+    exported('csv');
+  }
+
+  // the link carries what a link may carry (cleanState's limits), so it always fits what readLink reads
+  const scenarioUrl = () => location.href.split('#')[0] + '#kj=' + b64.enc(cleanState(st));
+
+  /** What "Bagikan" sends: key figures in plain words (no codes), ≤ 500 characters, and the scenario link. */
+  function shareSummary() {
+    if (!last) return null;
+    const res = last;
+    const u = res.units[0];
+    const name = u.name.length > 80 ? u.name.slice(0, 79).trimEnd() + '…' : u.name;
+    const byCat = new Map();
+    for (const g of u.groups) byCat.set(g.category, (byCat.get(g.category) || 0n) + BigInt(g.people));
+    const cats = [...byCat].filter(([, n]) => n > 0n).map(([c, n]) => t('cat_' + c) + ' ' + num(n, lang)).join(', ');
+    const title = t('shTitle', name);
+    const text = summaryText([
+      t('shHead', name, st.year),
+      t('shPeriod', monthLabel(res.firstMonth, lang), monthLabel(res.lastMonth, lang), res.months),
+      t('shPeople', num(res.people, lang), cats),
+      res.months === 12 ? t('shCostYear', rp(res.monthlyAverage.total, lang), rp(res.total.total, lang))
+        : t('shCostPeriod', rp(res.monthlyAverage.total, lang), rp(res.total.total, lang), res.months),
+      res.total.worker !== '0' && t('shWorker', rp(res.total.worker, lang)),
+      t('shFunders', res.funders.map((f) => fname(f.funder)).join(', ')),
+      st.example && t('shExample'),
+      t('shNote'),
+    ]);
+    return { title, text, url: scenarioUrl() };
   }
 
   async function share() {
-    // the link carries what a link may carry (cleanState's limits), so it always fits what stateFromHash reads
-    const url = location.href.split('#')[0] + '#kj=' + b64.enc(cleanState(st));
+    const url = scenarioUrl();
     linkOut.value = url;
     linkOut.parentElement.hidden = false;
     linkOut.focus();
@@ -725,10 +860,12 @@ export function renderVillageTab(root, ctx) {
     let copied = false;
     try { await navigator.clipboard.writeText(url); copied = true; } catch { /* the field shows the link to copy by hand */ }
     ctx.announce(copied ? t('linkCopied') : t('linkReady'));
+    exported('link');
   }
 
   function reset() {
     later.cancel();
+    residentsOff();
     store.remove('village:' + slug(st.name));
     store.remove('last');
     const fresh = fromConfig(st.name);
@@ -744,7 +881,12 @@ export function renderVillageTab(root, ctx) {
 
   renderForm();
   compute(false);
-  return { destroy() { changed.cancel(); covLater.cancel(); persistSoon.cancel(); clear(root); }, csvText: () => last && csvText() };
+  return {
+    destroy() { changed.cancel(); covLater.cancel(); persistSoon.cancel(); clear(root); },
+    // Page hidden or element removed (widget.js): what was typed and not yet saved is saved now.
+    flush() { persistSoon.flush?.(); later.flush?.(); },
+    csvText: () => last && csvText(),
+  };
 }
 
 /** Benefits of one covered person, in words a village meeting understands (shared with the citizen tab). */
