@@ -31,6 +31,8 @@ const S = {
     more: 'Tampilkan {n} desa lagi', count: '{n} desa/kelurahan.',
     offices: 'Kantor (OPD) dengan pegawai Non-ASN', office: 'Kantor {n}', nonAsn: 'Jumlah Non-ASN', wage: 'Upah Non-ASN per bulan (Rp)',
     removeO: 'Hapus kantor {n} {v}', addO: 'Tambah kantor',
+    codeWhen: 'Pakai kode ini bila editor situs Anda menerima <script> (HTML biasa, WordPress untuk administrator).',
+    frameCode: 'Kode iframe', frameWhen: 'Pakai kode ini bila editor membuang <script> (OpenSID, OpenDK, WordPress tanpa unfiltered_html, page builder). Unggah juga resizer.js bila ingin tinggi bingkai menyesuaikan isi.',
     snippet: 'Kode pasang', src: 'Alamat widget.js di situs Anda', mode: 'Letak konfigurasi',
     inline: 'Di dalam kode pasang (atribut config)', file: 'Berkas config.json terpisah (atribut config-src)',
     cfgUrl: 'Alamat config.json (harus di situs yang sama)', code: 'Kode untuk ditempel di halaman situs',
@@ -75,6 +77,8 @@ const S = {
     more: 'Show {n} more villages', count: '{n} villages.',
     offices: 'Offices (OPD) with Non-ASN staff', office: 'Office {n}', nonAsn: 'Non-ASN staff', wage: 'Monthly Non-ASN wage (Rp)',
     removeO: 'Remove office {n} {v}', addO: 'Add office',
+    codeWhen: 'Use this code when your site editor accepts <script> (plain HTML, WordPress for administrators).',
+    frameCode: 'Iframe code', frameWhen: 'Use this code when the editor strips <script> (OpenSID, OpenDK, WordPress without unfiltered_html, page builders). Add resizer.js to let the frame fit its content.',
     snippet: 'Embed code', src: 'Address of widget.js on your site', mode: 'Where the configuration lives',
     inline: 'Inside the embed code (config attribute)', file: 'A separate config.json file (config-src attribute)',
     cfgUrl: 'Address of config.json (must be on the same site)', code: 'Code to paste into the website page',
@@ -320,6 +324,20 @@ export function snippetFor(config) {
     + '>\n</kalkulator-jamsostek>\n';
 }
 
+/** The same configuration for hosts that strip scripts: the package's embed.html in an <iframe> (issue 13 §1). */
+export function iframeSnippetFor(config) {
+  const src = st.src.trim() || PLACEHOLDER_SRC;
+  const base = /widget\.js(\?[^#]*)?$/.test(src) ? src.replace(/widget\.js(\?[^#]*)?$/, 'embed.html') : src.replace(/[^/]*$/, 'embed.html');
+  const q = new URLSearchParams();
+  if (config.regency) q.set('regency', config.regency);
+  q.set('lang', st.lang);
+  q.set('tab', st.tab);
+  if (config.defaultFunder) q.set('funder', config.defaultFunder);
+  if (st.useSrc) q.set('config-src', st.cfgUrl.trim());
+  else q.set('config', JSON.stringify(config));
+  return `<iframe src="${escAttr(base + '?' + q)}" title="Kalkulator Iuran BPJS Ketenagakerjaan"\n  width="100%" height="1400" loading="lazy" data-kalkulator-jamsostek></iframe>\n`;
+}
+
 // ------------------------------------------------------------------ rendering
 let uid = 0;
 function field(k, label, control, hint) {
@@ -406,9 +424,10 @@ function render() {
   update(true);
 }
 
-let codeArea; let probList; let statusEl;
+let codeArea; let frameArea; let probList; let statusEl;
 function renderOut() {
   codeArea = h('textarea', { readOnly: true, rows: '10', spellcheck: 'false', class: 'code' });
+  frameArea = h('textarea', { readOnly: true, rows: '4', spellcheck: 'false', class: 'code', 'data-k': 'frame' });
   probList = h('div', { class: 'probs' });
   statusEl = h('p', { class: 'status', role: 'status' }, status);
   outBox.replaceChildren(
@@ -418,7 +437,8 @@ function renderOut() {
         h('label', { class: 'ck' }, h('input', { type: 'radio', name: 'mode', value: '0', checked: !st.useSrc, 'data-k': 'useSrc' }), ' ', T('inline')),
         h('label', { class: 'ck' }, h('input', { type: 'radio', name: 'mode', value: '1', checked: st.useSrc, 'data-k': 'useSrc' }), ' ', T('file'))),
       st.useSrc && field('cfgUrl', T('cfgUrl'), text('cfgUrl', { inputmode: 'url', spellcheck: 'false' })),
-      field('code', T('code'), codeArea),
+      field('code', T('code'), codeArea, T('codeWhen')),
+      field('frame', T('frameCode'), frameArea, T('frameWhen')),
       h('p', { class: 'bar' },
         h('button', { type: 'button', class: 'pri', 'data-act': 'copy' }, T('copy')),
         h('button', { type: 'button', 'data-act': 'download' }, T('download'))),
@@ -439,6 +459,7 @@ function update(now) {
     if (m) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
   }
   codeArea.value = snippetFor(built.config);
+  frameArea.value = iframeSnippetFor(built.config);
   renderFunderNote();
   renderOfficeStatus();
   const probs = [...built.errors.keys()].map((k) => labelOf(k) + ': ' + built.errors.get(k));

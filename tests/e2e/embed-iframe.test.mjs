@@ -52,3 +52,21 @@ test('with the resizer the frame fits its content; bad parameters are refused an
   await assertClean(page, assert);
   await page.context().close();
 });
+
+test('the configurator offers both snippets and says when to use which; the iframe code carries the same configuration', async () => {
+  const page = await openPage(browser, server.url + '/www/configurator.html', { width: 1280, height: 900 });
+  const frame = page.locator('textarea[data-k=frame]');
+  await page.waitForFunction(() => document.querySelector('textarea[data-k=frame]')?.value.includes('embed.html?'), null, { timeout: 15000 });
+  const code = await frame.inputValue();
+  const src = /src="([^"]+)"/.exec(code)[1].replace(/&amp;/g, '&');
+  const u = new URL(src);
+  assert.match(u.pathname, /\/embed\.html$/);
+  assert.equal(u.searchParams.get('lang'), 'id');
+  assert.ok(u.searchParams.get('config') || u.searchParams.get('config-src'), 'the configuration travels in the URL');
+  const script = await page.locator('textarea[data-k=code]').inputValue();
+  if (u.searchParams.get('config')) assert.ok(script.includes(u.searchParams.get('config').slice(0, 20).replace(/"/g, '&quot;')) || script.includes(u.searchParams.get('config').slice(0, 20)));
+  const text = await page.locator('body').innerText();
+  assert.match(text, /membuang <script> \(OpenSID/);
+  assert.match(text, /menerima <script>/);
+  await page.close();
+});

@@ -8,6 +8,7 @@
 //     regencyKey }; it returns { destroy() }. Money never becomes a JS number here: every amount shown or
 //     exported is a digit string returned by api.estimate.
 import { h, clear, debounce, thisMonth } from './dom.js';
+import { shareControls, summaryText } from './share.js';
 import { formatRupiah as rp, formatNumber as num, formatPercent as pct, monthLabel } from './format.js';
 import { importVillages, importReport, toCsv, csvMessage, nameKey, VILLAGE_CATEGORIES, MAX_BYTES, MAX_COUNT } from './csv.js';
 import { explainButton } from './explain.js';
@@ -60,6 +61,7 @@ const S = {
     target: 'Target', cov: 'Capaian target', opd: 'Kantor (OPD)',
     sorted: 'Diurutkan menurut {c}, {d}.', asc: 'naik', desc: 'turun', showing: 'Menampilkan {a} dari {b} baris.',
     more: 'Tampilkan {n} baris lagi', export: 'Unduh CSV', sep: 'Pemisah CSV', semi: 'Titik koma ; (Excel Indonesia)',
+    shareTitle: 'Iuran BPJS Ketenagakerjaan {r}', shareLine: '{p} orang: {t} untuk periode ini ({m} per bulan).',
     comma: 'Koma ,', exported: 'CSV diunduh: {f}', totalRow: 'Jumlah kabupaten', notes: 'Catatan',
     steps: '{n} desa/kelurahan dan {m} kantor, {p} orang, {k} bulan; setiap angka dihitung modul aturan per orang per bulan.',
     announce: 'Rekap {r}: {t} untuk {p} orang selama {n} bulan.', cat: 'Kelompok', total2: 'Total',
@@ -92,6 +94,7 @@ const S = {
     target: 'Target', cov: 'Target reached', opd: 'Office (OPD)',
     sorted: 'Sorted by {c}, {d}.', asc: 'ascending', desc: 'descending', showing: 'Showing {a} of {b} rows.',
     more: 'Show {n} more rows', export: 'Download CSV', sep: 'CSV separator', semi: 'Semicolon ; (Indonesian Excel)',
+    shareTitle: 'BPJS Ketenagakerjaan contributions {r}', shareLine: '{p} people: {t} for this period ({m} a month).',
     comma: 'Comma ,', exported: 'CSV downloaded: {f}', totalRow: 'Regency total', notes: 'Notes',
     steps: '{n} villages and {m} offices, {p} people, {k} months; every figure is computed by the rules module per person per month.',
     announce: '{r} overview: {t} for {p} people over {n} months.', cat: 'Group', total2: 'Total',
@@ -553,6 +556,18 @@ export function renderAdminTab(container, ctx) {
     tbody = h('tbody');
     moreBtn = h('button', { type: 'button', 'data-more': '1' });
     showing = h('p', { class: 'hint', 'aria-live': 'polite' });
+    // Share (issue 13 §2): the regency's figures in a short text, through the phone's share sheet or WhatsApp/copy.
+    const share = shareControls(ctx, () => ({
+      title: T('shareTitle', { r: cfg.regency || '' }),
+      text: summaryText([
+        T('shareTitle', { r: cfg.regency || '' }),
+        T('period', { a: monthLabel(r.firstMonth, lang), b: monthLabel(r.lastMonth, lang), n: num(r.months, lang) }),
+        T('shareLine', { p: num(r.people, lang), t: rp(r.total.total, lang), m: rp(r.monthlyAverage.total, lang) }),
+        r.funders.map((f) => funL(f.funder) + ' ' + rp(f.total.employer, lang)).join(' · '),
+        ctx.t('shNote'),
+      ]),
+      url: location.href.split('#')[0],
+    }), { tab: 'kabupaten' });
     clear(res).append(...[
       h('h3', { id: id('rt') }, T('title') + (cfg.regency ? ' — ' + cfg.regency : '')),
       h('p', { class: 'hint' }, T('period', { a: monthLabel(r.firstMonth, lang), b: monthLabel(r.lastMonth, lang), n: num(r.months, lang) })),
@@ -583,7 +598,8 @@ export function renderAdminTab(container, ctx) {
           h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, T('totalRow')), h('td', { class: 'e' }), h('td', { class: 'n', 'data-label': T('people') }, num(r.people, lang)),
             h('td', { class: 'n', 'data-label': T('cost'), 'data-cost': r.total.total }, rp(r.total.total, lang)), h('td', { class: 'e' }), h('td', { class: 'e' }), h('td', { class: 'e' }))))),
       showing, h('p', { class: 'bar' }, moreBtn),
-      h('div', { class: 'bar ex' }, field('sep', T('sep'), sepSel), h('div', null, h('button', { type: 'button', class: 'pri', 'data-export': '1' }, T('export'))))].filter(Boolean));
+      h('div', { class: 'bar ex' }, field('sep', T('sep'), sepSel), h('div', null, h('button', { type: 'button', class: 'pri', 'data-export': '1' }, T('export')), ' ', share.button)),
+      share.panel].filter(Boolean));
     renderRows();
     res.hidden = false;
   }

@@ -1,6 +1,7 @@
 // Citizen journey: a few plain questions → what applies to me, what it costs, who pays, what my family receives.
 import { h, clear, put, app, thisMonth, debounce } from './dom.js';
 import { formatRupiah as rp } from './format.js';
+import { shareControls, summaryText } from './share.js';
 import { explainButton } from './explain.js';
 import { renderBenefits } from './village.js';
 import { WORK_KINDS, INSTITUTIONS } from './i18n.js';
@@ -97,7 +98,15 @@ export function renderCitizenTab(root, ctx) {
         children: st.children.map((level) => ({ level })), month }, lang);
       const fam = renderBenefits(ctx, b, t('cFamily'));
       assumptions(fam, b, (() => { try { return api.rulesInForce(month, lang); } catch { return []; } })());
-      app(out, fam, nextSteps());
+      // Share (issue 13 §2): the amounts only (no age or work), through the share sheet or WhatsApp/copy.
+      const jkkDeath = b.jkkDeath?.total;
+      const sh = shareControls(ctx, () => ({
+        title: t('cShareTitle'),
+        text: summaryText([t('cShareTitle'), t('cShareCost', rp(pm.total.total, lang), t('funder_' + g.funder)),
+          t('cShareJkm', rp(b.jkm.total, lang)), jkkDeath && t('cShareJkk', rp(jkkDeath, lang)), t('shNote')]),
+        url: location.href.split('#')[0],
+      }), { tab: 'warga' });
+      app(out, fam, nextSteps(), h('p', { class: 'bar' }, sh.button), sh.panel);
       ctx.announce(t('cAnnounce', rp(pm.total.total, lang), rp(b.jkm.total, lang)));
     } catch (e) {
       // an income the module refuses is said in words (never a code or raw digits)
