@@ -427,7 +427,7 @@ function render() {
 let codeArea; let frameArea; let probList; let statusEl;
 function renderOut() {
   codeArea = h('textarea', { readOnly: true, rows: '10', spellcheck: 'false', class: 'code' });
-  frameArea = h('textarea', { readOnly: true, rows: '4', spellcheck: 'false', class: 'code', 'data-k': 'frame' });
+  frameArea = h('textarea', { readOnly: true, rows: '4', spellcheck: 'false', class: 'frame-code', 'data-k': 'frame' });
   probList = h('div', { class: 'probs' });
   statusEl = h('p', { class: 'status', role: 'status' }, status);
   outBox.replaceChildren(

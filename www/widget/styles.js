@@ -44,6 +44,7 @@ vertical-align:-.2em;accent-color:var(--a);appearance:auto}
 .kj label{font-weight:600;margin:.5em 0 .15em}
 .kj .lbl{display:block;font-weight:600;margin:.5em 0 .15em}
 .kj .ck{font-weight:400;display:flex;align-items:center;min-height:44px;margin:0}
+.kj a[data-next]{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px}
 .kj fieldset{border:1px solid var(--ln);border-radius:var(--r);padding:.5em .7em;margin:.6em 0}
 .kj legend{font-weight:700;padding:0 .3em}
 .grid{display:grid;grid-template-columns:1fr;gap:0 .8em}
