@@ -467,17 +467,3 @@ test('the regency’s budget lines (config budgetLines) reach the request and sh
   await assertClean(page, assert);
   await page.context().close();
 });
-
-test('nobody entered yet: a hint, not "Rp0" looking like a result (issue 10 §6)', async () => {
-  const page = await open();
-  await village(page, 'Desa Kosong');
-  await field(page, 'groups[0].people').fill('');
-  await settled(page);
-  await page.locator(`${W} .res [data-empty]`).waitFor({ timeout: 10000 });
-  const text = await page.locator(`${W} .res`).textContent();
-  assert.match(text, /Isi jumlah orang pada kelompok di atas/);
-  assert.doesNotMatch(text, /Rp0\b/);
-  await field(page, 'groups[0].people').fill('1');
-  await page.locator(`${W} .res .big`).first().waitFor({ timeout: 10000 });
-  await page.context().close();
-});

@@ -493,11 +493,6 @@ export function renderVillageTab(root, ctx) {
     }
     last = res;
     lastReq = req;
-    if (res.people === 0) {
-      // Nobody entered yet (e.g. the empty sidebar demo): no "Rp0" that looks like a result.
-      put(out, h('h3', { id: id('res-h') }, t('result')), h('p', { class: 'hint', 'data-empty': '' }, t('noPeople')));
-      return;
-    }
     renderResult(res);
     ctx.announce(t('announceTotal', rp(res.total.total, lang), res.months, num(res.people, lang)));
     emitResult(res);
